@@ -1,0 +1,66 @@
+package dev.cairn.backend;
+
+import dev.cairn.core.FileType;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.util.function.Consumer;
+
+/**
+ * A store of named immutable files laid out as a restic repository ({@code config},
+ * {@code keys/}, {@code locks/}, {@code snapshots/}, {@code index/}, {@code data/}).
+ *
+ * <p>Contract, for every implementation (checked by the shared contract test suite):
+ *
+ * <ul>
+ *   <li>{@link #save} is atomic: after it returns, the whole file is visible under its name;
+ *       if it fails or the process dies, no file or a complete one is visible under that name,
+ *       never a partial one. Saving a name that exists fails with
+ *       {@link java.nio.file.FileAlreadyExistsException} (files are written once).
+ *   <li>A missing file is reported by {@link NoSuchFileException} from {@link #load},
+ *       {@link #stat} and {@link #remove}; every other failure is another {@link IOException}
+ *       whose message names the file and the store.
+ *   <li>{@link #list} reports only names of 64 lowercase hex digits, each once, in no
+ *       particular order; temporary and foreign files are skipped.
+ *   <li>All methods may be called from several threads at once.
+ * </ul>
+ */
+public interface Backend extends Closeable {
+  /** Where the store is, for messages: a path or URL without credentials. */
+  String location();
+
+  /** How many requests the store serves well at once (restic: local 2, remote 5). */
+  int connections();
+
+  /**
+   * Creates the store's structure (directories, bucket) for a new repository.
+   *
+   * @throws java.nio.file.FileAlreadyExistsException when a repository config already exists
+   */
+  void create() throws IOException;
+
+  /** Stores {@code len} bytes of {@code data} from {@code off} under {@code h}, atomically. */
+  void save(Handle h, byte[] data, int off, int len) throws IOException;
+
+  /**
+   * Reads {@code length} bytes at {@code offset}, or everything from {@code offset} when
+   * {@code length} is 0.
+   *
+   * @throws java.io.EOFException when the file is shorter than {@code offset + length}
+   */
+  byte[] load(Handle h, long offset, int length) throws IOException;
+
+  /** The size of a file in bytes. */
+  long stat(Handle h) throws IOException;
+
+  /** Calls {@code fn} for each file of a kind. */
+  void list(FileType type, Consumer<FileInfo> fn) throws IOException;
+
+  /** Removes a file. */
+  void remove(Handle h) throws IOException;
+
+  /** Reads a whole file. */
+  default byte[] load(Handle h) throws IOException {
+    return load(h, 0, 0);
+  }
+}
