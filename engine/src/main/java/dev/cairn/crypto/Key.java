@@ -1,0 +1,180 @@
+package dev.cairn.crypto;
+
+import dev.cairn.core.IntegrityException;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.crypto.engines.AESEngine;
+import org.bouncycastle.crypto.macs.Poly1305;
+import org.bouncycastle.crypto.params.KeyParameter;
+import org.bouncycastle.crypto.params.ParametersWithIV;
+
+/**
+ * An encryption key of restic's scheme (restic-format.md 2.3): a 32-byte AES-256 key for CTR
+ * mode and a Poly1305-AES key ({@code k}, the AES-128 key, and {@code r}, stored unclamped).
+ *
+ * <p>A sealed object is {@code IV(16) || AES-256-CTR(plaintext) || Poly1305-AES(ciphertext)}:
+ * the MAC covers the ciphertext only. {@link #open} checks the MAC before decrypting. Instances
+ * are immutable and safe for use by many threads.
+ */
+public final class Key {
+  /** Bytes added by sealing: the IV and the MAC. */
+  public static final int OVERHEAD = 32;
+
+  private static final int IV_SIZE = 16;
+  private static final int MAC_SIZE = 16;
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final ThreadLocal<Cipher> CTR = ThreadLocal.withInitial(Key::newCtr);
+  private static final ThreadLocal<Poly1305> POLY =
+      ThreadLocal.withInitial(() -> new Poly1305(AESEngine.newInstance()));
+
+  private final byte[] encrypt;
+  private final byte[] macK;
+  private final byte[] macR;
+  private final SecretKeySpec aesKey;
+  private final byte[] polyKey;
+
+  /** A key from its three parts: 32-byte {@code encrypt}, 16-byte {@code k} and {@code r}. */
+  public Key(byte[] encrypt, byte[] macK, byte[] macR) {
+    if (encrypt.length != 32 || macK.length != 16 || macR.length != 16) {
+      throw new IllegalArgumentException("a key has a 32-byte AES key and two 16-byte MAC keys");
+    }
+    this.encrypt = encrypt.clone();
+    this.macK = macK.clone();
+    this.macR = macR.clone();
+    this.aesKey = new SecretKeySpec(this.encrypt, "AES");
+    // BouncyCastle's Poly1305-AES wants r first, then the AES key k.
+    this.polyKey = new byte[32];
+    System.arraycopy(macR, 0, polyKey, 0, 16);
+    System.arraycopy(macK, 0, polyKey, 16, 16);
+  }
+
+  /** A new key from the system's strong random source. */
+  public static Key random() {
+    byte[] b = new byte[64];
+    RANDOM.nextBytes(b);
+    return fromBytes(b);
+  }
+
+  /** A key from 64 bytes: encrypt (0..31), k (32..47), r (48..63), as scrypt output is split. */
+  public static Key fromBytes(byte[] b) {
+    return new Key(
+        Arrays.copyOfRange(b, 0, 32), Arrays.copyOfRange(b, 32, 48), Arrays.copyOfRange(b, 48, 64));
+  }
+
+  public byte[] encryptKey() {
+    return encrypt.clone();
+  }
+
+  public byte[] macK() {
+    return macK.clone();
+  }
+
+  public byte[] macR() {
+    return macR.clone();
+  }
+
+  /** True when no part of the key is all zero (restic refuses such keys). */
+  public boolean isValid() {
+    return !allZero(encrypt) && !allZero(macK) && !allZero(macR);
+  }
+
+  /** Seals {@code len} bytes of {@code plain} from {@code off} into a new array. */
+  public byte[] seal(byte[] plain, int off, int len) {
+    byte[] out = new byte[len + OVERHEAD];
+    seal(plain, off, len, out, 0);
+    return out;
+  }
+
+  /** Seals all of {@code plain}. */
+  public byte[] seal(byte[] plain) {
+    return seal(plain, 0, plain.length);
+  }
+
+  /**
+   * Seals {@code len} bytes of {@code plain} into {@code out} at {@code outOff}, which must have
+   * room for {@code len + OVERHEAD} bytes. {@code out} must not overlap the input.
+   *
+   * @return the number of bytes written, {@code len + OVERHEAD}
+   */
+  public int seal(byte[] plain, int off, int len, byte[] out, int outOff) {
+    byte[] iv = new byte[IV_SIZE];
+    do {
+      RANDOM.nextBytes(iv);
+    } while (allZero(iv));
+    System.arraycopy(iv, 0, out, outOff, IV_SIZE);
+    try {
+      Cipher c = CTR.get();
+      c.init(Cipher.ENCRYPT_MODE, aesKey, new IvParameterSpec(iv));
+      int n = c.doFinal(plain, off, len, out, outOff + IV_SIZE);
+      if (n != len) {
+        throw new IllegalStateException("AES-CTR produced " + n + " bytes for " + len);
+      }
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-CTR failed", e);
+    }
+    mac(iv, out, outOff + IV_SIZE, len, out, outOff + IV_SIZE + len);
+    return len + OVERHEAD;
+  }
+
+  /** Opens a whole sealed array. */
+  public byte[] open(byte[] sealed) {
+    return open(sealed, 0, sealed.length);
+  }
+
+  /**
+   * Checks the MAC of the sealed object at {@code sealed[off..off+len)} and decrypts it.
+   *
+   * @throws IntegrityException when the object is too short or its MAC does not match
+   */
+  public byte[] open(byte[] sealed, int off, int len) {
+    if (len < OVERHEAD) {
+      throw new IntegrityException("ciphertext of " + len + " bytes is shorter than IV and MAC");
+    }
+    int ctLen = len - OVERHEAD;
+    byte[] iv = Arrays.copyOfRange(sealed, off, off + IV_SIZE);
+    byte[] tag = new byte[MAC_SIZE];
+    mac(iv, sealed, off + IV_SIZE, ctLen, tag, 0);
+    byte[] stored = Arrays.copyOfRange(sealed, off + IV_SIZE + ctLen, off + len);
+    if (!MessageDigest.isEqual(tag, stored)) {
+      throw new IntegrityException("ciphertext verification failed (MAC mismatch)");
+    }
+    byte[] plain = new byte[ctLen];
+    try {
+      Cipher c = CTR.get();
+      c.init(Cipher.DECRYPT_MODE, aesKey, new IvParameterSpec(iv));
+      c.doFinal(sealed, off + IV_SIZE, ctLen, plain, 0);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-CTR failed", e);
+    }
+    return plain;
+  }
+
+  private void mac(byte[] iv, byte[] ct, int off, int len, byte[] out, int outOff) {
+    Poly1305 p = POLY.get();
+    p.init(new ParametersWithIV(new KeyParameter(polyKey), iv));
+    p.update(ct, off, len);
+    p.doFinal(out, outOff);
+  }
+
+  private static Cipher newCtr() {
+    try {
+      return Cipher.getInstance("AES/CTR/NoPadding");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the JDK has no AES/CTR", e);
+    }
+  }
+
+  private static boolean allZero(byte[] b) {
+    for (byte x : b) {
+      if (x != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,153 @@
+package dev.cairn.repository;
+
+import dev.cairn.backend.Handle;
+import dev.cairn.core.CairnException;
+import dev.cairn.core.FileType;
+import dev.cairn.core.Id;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.NoSuchFileException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A held repository lock, compatible with restic's: any number of non-exclusive locks may
+ * coexist; an exclusive one needs the repository to itself. The lock file is replaced by a fresh
+ * one every five minutes while held, and removed by {@link #close}.
+ */
+public final class Lock implements AutoCloseable {
+  static final Duration REFRESH = Duration.ofMinutes(5);
+  private static final long SETTLE_MILLIS = 200;
+
+  private final Repository repo;
+  private final ScheduledExecutorService refresher;
+  private LockFile content;
+  private Id id;
+
+  private Lock(Repository repo, LockFile content, Id id) {
+    this.repo = repo;
+    this.content = content;
+    this.id = id;
+    this.refresher =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "cairn-lock-refresh");
+              t.setDaemon(true);
+              return t;
+            });
+    long every = REFRESH.toMillis();
+    refresher.scheduleAtFixedRate(this::refreshQuietly, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Takes a lock, retrying for up to {@code retry} (restic's {@code --retry-lock}) while another
+   * process holds a conflicting one.
+   *
+   * @throws LockConflictException naming the holder when the lock cannot be had in time
+   */
+  public static Lock acquire(Repository repo, boolean exclusive, Duration retry)
+      throws IOException {
+    Instant deadline = Instant.now().plus(retry);
+    long backoff = 5_000;
+    while (true) {
+      try {
+        return tryAcquire(repo, exclusive);
+      } catch (LockConflictException e) {
+        long left = Duration.between(Instant.now(), deadline).toMillis();
+        if (left <= 0) {
+          throw e;
+        }
+        sleep(Math.min(backoff, left));
+        backoff = Math.min(backoff * 2, 60_000);
+      }
+    }
+  }
+
+  private static Lock tryAcquire(Repository repo, boolean exclusive) throws IOException {
+    checkConflicts(repo, exclusive, null);
+    LockFile mine = LockFile.forThisProcess(exclusive);
+    Id id = repo.saveUnpacked(FileType.LOCK, mine.encode());
+    sleep(SETTLE_MILLIS);
+    try {
+      checkConflicts(repo, exclusive, id);
+    } catch (LockConflictException | IOException e) {
+      removeQuietly(repo, id);
+      throw e;
+    }
+    return new Lock(repo, mine, id);
+  }
+
+  private static void checkConflicts(Repository repo, boolean exclusive, Id own)
+      throws IOException {
+    for (Id other : repo.list(FileType.LOCK)) {
+      if (other.equals(own)) {
+        continue;
+      }
+      LockFile lf;
+      try {
+        lf = LockFile.decode(repo.loadUnpacked(FileType.LOCK, other));
+      } catch (NoSuchFileException | CairnException e) {
+        continue; // vanished or unreadable: restic 0.14 ignores it too
+      }
+      if (exclusive || lf.exclusive()) {
+        Duration age = Duration.between(lf.time(), Instant.now());
+        throw new LockConflictException(
+            "unable to create lock in backend: repository is already locked "
+                + (lf.exclusive() ? "exclusively " : "")
+                + "by PID " + lf.pid() + " on " + lf.hostname() + " by " + lf.username()
+                + " (UID " + lf.uid() + ", GID " + lf.gid() + ")\n"
+                + "lock was created at " + lf.time() + " (" + age.toSeconds() + "s ago)"
+                + (lf.isStale(Instant.now()) ? ", and is stale: remove it with `cairn unlock`" : "")
+                + "\nstorage ID " + other.shortHex());
+      }
+    }
+  }
+
+  /** The current lock file's id. */
+  public synchronized Id id() {
+    return id;
+  }
+
+  /** Writes a fresh lock file and removes the old one. */
+  public synchronized void refresh() throws IOException {
+    LockFile next = content.refreshed();
+    Id nextId = repo.saveUnpacked(FileType.LOCK, next.encode());
+    removeQuietly(repo, id);
+    content = next;
+    id = nextId;
+  }
+
+  private void refreshQuietly() {
+    try {
+      refresh();
+    } catch (IOException | RuntimeException e) {
+      System.err.println("warning: unable to refresh lock: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    refresher.shutdownNow();
+    removeQuietly(repo, id);
+  }
+
+  private static void removeQuietly(Repository repo, Id id) {
+    try {
+      repo.backend().remove(new Handle(FileType.LOCK, id.hex()));
+    } catch (IOException e) {
+      System.err.println("warning: unable to remove lock " + id.shortHex() + ": " + e.getMessage());
+    }
+  }
+
+  private static void sleep(long millis) throws InterruptedIOException {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while locking");
+    }
+  }
+}
