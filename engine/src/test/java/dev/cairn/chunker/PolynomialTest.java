@@ -120,7 +120,8 @@ class PolynomialTest {
 
   @Test
   void tablesAreCachedPerPolynomial() {
-    assertThat(RabinTables.of(Polynomial.parse("3da3358b4dc173"))).isSameAs(RabinTables.of(TEST_POL));
+    assertThat(RabinTables.of(Polynomial.parse("3da3358b4dc173")))
+        .isSameAs(RabinTables.of(TEST_POL));
     assertThat(RabinTables.of(Polynomial.parse("223e068c3cb3a3")))
         .isNotSameAs(RabinTables.of(TEST_POL));
   }
