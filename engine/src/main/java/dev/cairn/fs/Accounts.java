@@ -3,7 +3,6 @@ package dev.cairn.fs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -62,8 +61,9 @@ public final class Accounts {
   }
 
   /**
-   * The effective uid of this process, taken from the owner of {@code /proc/self}; {@code -1} if
-   * that cannot be read.
+   * The effective uid of this process, from the {@code Uid:} line of {@code /proc/self/status}
+   * (the owner of {@code /proc/self} is not reliable: it is root for non-dumpable processes);
+   * {@code -1} if that cannot be read.
    */
   public static int effectiveUid() {
     return EffectiveUid.VALUE;
@@ -79,10 +79,15 @@ public final class Accounts {
 
     private static int read() {
       try {
-        return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid", LinkOption.NOFOLLOW_LINKS);
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.US_ASCII)) {
+          if (line.startsWith("Uid:")) { // real, effective, saved, file system
+            return Integer.parseUnsignedInt(line.substring(4).trim().split("\\s+")[1]);
+          }
+        }
       } catch (IOException | RuntimeException e) {
-        return -1;
+        // fall through
       }
+      return -1;
     }
   }
 
