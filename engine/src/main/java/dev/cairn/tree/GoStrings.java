@@ -4,16 +4,16 @@ import java.io.ByteArrayOutputStream;
 
 /**
  * The Go string rules that restic's JSON depends on, over raw bytes: {@code strconv.Quote} and
- * {@code strconv.Unquote} as used for node names, Go {@code encoding/json} string escaping as
- * emitted by restic 0.14 (go1.19), and Go's UTF-8 decoding, where every byte of an invalid
- * sequence counts as one error rune (restic-format.md §7.3).
+ * {@code strconv.Unquote} as used for node names, and Go {@code encoding/json} string escaping
+ * as emitted by restic 0.14 (go1.19) (restic-format.md §7.3). UTF-8 is walked the Go way, see
+ * {@link GoUtf8}.
  *
  * <p>Stateless and thread-safe.
  */
 public final class GoStrings {
   private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-  private static final int ERROR_RUNE = 0xFFFD;
+  private static final int ERROR_RUNE = GoUtf8.ERROR_RUNE;
 
   private GoStrings() {}
 
@@ -24,7 +24,7 @@ public final class GoStrings {
   public static void appendQuotedName(ByteArrayOutputStream out, byte[] raw) {
     int i = 0;
     while (i < raw.length) {
-      long rw = decodeRune(raw, i);
+      long rw = GoUtf8.decodeRune(raw, i);
       int r = (int) rw;
       int width = (int) (rw >>> 32);
       if (r == ERROR_RUNE && width == 1) {
@@ -96,7 +96,7 @@ public final class GoStrings {
         throw new IllegalArgumentException("unescaped " + describe(c) + " in quoted name " + quoted);
       }
       if (c != '\\') {
-        appendUtf8(out, c);
+        GoUtf8.appendUtf8(out, c);
         continue;
       }
       if (i >= n) {
@@ -129,7 +129,7 @@ public final class GoStrings {
         if (r > Character.MAX_CODE_POINT || (r >= 0xD800 && r <= 0xDFFF)) {
           throw new IllegalArgumentException("invalid rune escape in quoted name " + quoted);
         }
-        appendUtf8(out, r);
+        GoUtf8.appendUtf8(out, r);
         return i + digits;
       }
       case '0', '1', '2', '3', '4', '5', '6', '7' -> {
@@ -214,7 +214,7 @@ public final class GoStrings {
         start = ++i;
         continue;
       }
-      long rw = decodeRune(s, i);
+      long rw = GoUtf8.decodeRune(s, i);
       int r = (int) rw;
       int width = (int) (rw >>> 32);
       if ((r == ERROR_RUNE && width == 1) || r == 0x2028 || r == 0x2029) {
@@ -254,82 +254,5 @@ public final class GoStrings {
           Character.OTHER_SYMBOL -> true;
       default -> false;
     };
-  }
-
-  /**
-   * Go {@code utf8.DecodeRune} on {@code s} at {@code i}: returns {@code rune | (long) width << 32}.
-   * Invalid or truncated sequences, surrogates and overlong forms give U+FFFD with width 1.
-   */
-  public static long decodeRune(byte[] s, int i) {
-    int b0 = s[i] & 0xff;
-    if (b0 < 0x80) {
-      return b0 | (1L << 32);
-    }
-    int need;
-    int lo = 0x80;
-    int hi = 0xbf;
-    int r;
-    if (b0 >= 0xc2 && b0 <= 0xdf) {
-      need = 1;
-      r = b0 & 0x1f;
-    } else if (b0 >= 0xe0 && b0 <= 0xef) {
-      need = 2;
-      r = b0 & 0x0f;
-      lo = b0 == 0xe0 ? 0xa0 : 0x80;
-      hi = b0 == 0xed ? 0x9f : 0xbf;
-    } else if (b0 >= 0xf0 && b0 <= 0xf4) {
-      need = 3;
-      r = b0 & 0x07;
-      lo = b0 == 0xf0 ? 0x90 : 0x80;
-      hi = b0 == 0xf4 ? 0x8f : 0xbf;
-    } else {
-      return ERROR_RUNE | (1L << 32);
-    }
-    if (i + need >= s.length) {
-      return ERROR_RUNE | (1L << 32);
-    }
-    for (int k = 1; k <= need; k++) {
-      int b = s[i + k] & 0xff;
-      int min = k == 1 ? lo : 0x80;
-      int max = k == 1 ? hi : 0xbf;
-      if (b < min || b > max) {
-        return ERROR_RUNE | (1L << 32);
-      }
-      r = (r << 6) | (b & 0x3f);
-    }
-    return r | ((long) (need + 1) << 32);
-  }
-
-  /** Appends the UTF-8 form of code point {@code r}; a lone surrogate becomes U+FFFD, as in Go. */
-  static void appendUtf8(ByteArrayOutputStream out, int r) {
-    if (r >= 0xD800 && r <= 0xDFFF) {
-      r = ERROR_RUNE;
-    }
-    if (r < 0x80) {
-      out.write(r);
-    } else if (r < 0x800) {
-      out.write(0xc0 | (r >> 6));
-      out.write(0x80 | (r & 0x3f));
-    } else if (r < 0x10000) {
-      out.write(0xe0 | (r >> 12));
-      out.write(0x80 | ((r >> 6) & 0x3f));
-      out.write(0x80 | (r & 0x3f));
-    } else {
-      out.write(0xf0 | (r >> 18));
-      out.write(0x80 | ((r >> 12) & 0x3f));
-      out.write(0x80 | ((r >> 6) & 0x3f));
-      out.write(0x80 | (r & 0x3f));
-    }
-  }
-
-  /** UTF-8 bytes of {@code s} with Go's conversion rule: unpaired surrogates become U+FFFD. */
-  public static byte[] utf8(String s) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(s.length() + 4);
-    for (int i = 0; i < s.length(); ) {
-      int c = s.codePointAt(i);
-      i += Character.charCount(c);
-      appendUtf8(out, c);
-    }
-    return out.toByteArray();
   }
 }

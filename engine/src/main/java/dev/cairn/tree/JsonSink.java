@@ -64,7 +64,7 @@ public final class JsonSink extends ByteArrayOutputStream {
     int n = s.length();
     for (int i = 0; i < n; i++) {
       if (s.charAt(i) >= 0x80) {
-        return string(GoStrings.utf8(s));
+        return string(GoUtf8.utf8(s));
       }
     }
     // ASCII fast path: the bytes are the chars

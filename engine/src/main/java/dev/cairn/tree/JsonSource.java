@@ -110,7 +110,7 @@ public final class JsonSource implements AutoCloseable {
 
   /** The current string value as Go bytes (UTF-8, unpaired surrogates as U+FFFD). */
   public byte[] stringBytes() {
-    return GoStrings.utf8(string());
+    return GoUtf8.utf8(string());
   }
 
   /** The current value as an unsigned integer of {@code bits} bits (32 or 64), null gives 0. */
