@@ -1,6 +1,7 @@
 package dev.cairn.tree;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The Go string rules that restic's JSON depends on, over raw bytes: {@code strconv.Quote} and
@@ -11,7 +12,7 @@ import java.io.ByteArrayOutputStream;
  * <p>Stateless and thread-safe.
  */
 public final class GoStrings {
-  private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
   private static final int ERROR_RUNE = GoUtf8.ERROR_RUNE;
 
@@ -45,7 +46,7 @@ public final class GoStrings {
   public static String quoteName(byte[] raw) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length + 8);
     appendQuotedName(out, raw);
-    return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    return out.toString(StandardCharsets.UTF_8);
   }
 
   private static void appendControl(ByteArrayOutputStream out, int r) {
@@ -126,7 +127,7 @@ public final class GoStrings {
       case 'u', 'U' -> {
         int digits = e == 'u' ? 4 : 8;
         int r = hexValue(quoted, i, digits);
-        if (r > Character.MAX_CODE_POINT || (r >= 0xD800 && r <= 0xDFFF)) {
+        if (r < 0 || r > Character.MAX_CODE_POINT || (r >= 0xD800 && r <= 0xDFFF)) {
           throw new IllegalArgumentException("invalid rune escape in quoted name " + quoted);
         }
         GoUtf8.appendUtf8(out, r);
@@ -181,8 +182,10 @@ public final class GoStrings {
 
   /**
    * Go {@code encoding/json} string escaping with HTML escaping on, as go1.19 emits it, including
-   * the quotes: {@code \u0008}/{@code \u000c} long forms, {@code <>&} as {@code \u003c} etc., U+2028
-   * and U+2029 escaped, each invalid UTF-8 byte as {@code \ufffd}, other non-ASCII raw.
+   * the quotes. Backspace and form feed take the long {@code u0008}/{@code u000c} forms, {@code <>&}
+   * become {@code u003c}, {@code u003e}, {@code u0026}, U+2028 and U+2029 are escaped, each
+   * invalid UTF-8 byte becomes the escape of U+FFFD, other non-ASCII stays raw (each escape with a
+   * leading backslash).
    */
   public static void appendJsonString(ByteArrayOutputStream out, byte[] s, int off, int len) {
     out.write('"');

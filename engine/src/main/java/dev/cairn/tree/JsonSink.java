@@ -53,7 +53,7 @@ public final class JsonSink extends ByteArrayOutputStream {
     return this;
   }
 
-  /** Appends a Go JSON string of raw bytes (invalid UTF-8 becomes {@code \ufffd}). */
+  /** Appends a Go JSON string of raw bytes (each invalid UTF-8 byte becomes an escaped U+FFFD). */
   public JsonSink string(byte[] utf8) {
     GoStrings.appendJsonString(this, utf8, 0, utf8.length);
     return this;

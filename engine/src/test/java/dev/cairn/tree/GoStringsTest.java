@@ -89,6 +89,7 @@ class GoStringsTest {
     assertThatThrownBy(() -> GoStrings.unquoteName("a\\")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> GoStrings.unquoteName("\\q")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> GoStrings.unquoteName("\\ud800")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> GoStrings.unquoteName("\\Uffffffff")).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
