@@ -26,6 +26,7 @@ public final class Lock implements AutoCloseable {
   private final ScheduledExecutorService refresher;
   private LockFile content;
   private Id id;
+  private boolean closed;
 
   private Lock(Repository repo, LockFile content, Id id) {
     this.repo = repo;
@@ -128,8 +129,13 @@ public final class Lock implements AutoCloseable {
     }
   }
 
+  /** Releases the lock; further calls do nothing (safe from a shutdown hook). */
   @Override
   public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     refresher.shutdownNow();
     removeQuietly(repo, id);
   }

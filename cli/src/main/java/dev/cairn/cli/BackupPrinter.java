@@ -1,0 +1,145 @@
+package dev.cairn.cli;
+
+import dev.cairn.backup.BackupProgress;
+import dev.cairn.fs.RawNames;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Shows backup progress: restic's JSON {@code status} and {@code error} messages with
+ * {@code --json}, a progress line on a terminal, and warnings for unreadable items.
+ */
+final class BackupPrinter implements BackupProgress, AutoCloseable {
+  private final Output out;
+  private final boolean json;
+  private final boolean terminal;
+  private final int verbosity;
+  private final long start = System.nanoTime();
+  private final AtomicLong filesDone = new AtomicLong();
+  private final AtomicLong bytesDone = new AtomicLong();
+  private final AtomicLong errors = new AtomicLong();
+  private final Set<Path> current = ConcurrentHashMap.newKeySet();
+  private volatile long totalFiles;
+  private volatile long totalBytes;
+  private volatile boolean totalsKnown;
+  private final Thread ticker;
+
+  BackupPrinter(Output out, boolean json, int verbosity) {
+    this.out = out;
+    this.json = json;
+    this.verbosity = verbosity;
+    this.terminal = System.console() != null && verbosity >= 0;
+    this.ticker = new Thread(this::tick, "cairn-progress");
+    ticker.setDaemon(true);
+    if (json || terminal) {
+      ticker.start();
+    }
+  }
+
+  @Override
+  public void startFile(Path path) {
+    current.add(path);
+  }
+
+  @Override
+  public void completeItem(Path path, boolean dir, long bytes) {
+    if (!dir) {
+      current.remove(path);
+      filesDone.incrementAndGet();
+    }
+  }
+
+  @Override
+  public void addBytes(long n) {
+    bytesDone.addAndGet(n);
+  }
+
+  @Override
+  public void totals(long files, long dirs, long bytes) {
+    totalFiles = files;
+    totalBytes = bytes;
+    totalsKnown = true;
+  }
+
+  @Override
+  public void error(Path path, String during, Exception e) {
+    errors.incrementAndGet();
+    if (json) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("message_type", "error");
+      m.put("error", Map.of("message", String.valueOf(e.getMessage())));
+      m.put("during", during);
+      m.put("item", RawNames.display(path));
+      out.json(m);
+    } else {
+      out.warn("error: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public void warning(String message) {
+    if (!json && verbosity >= 0) {
+      out.warn("warning: " + message);
+    }
+  }
+
+  long errors() {
+    return errors.get();
+  }
+
+  private void tick() {
+    try {
+      while (true) {
+        Thread.sleep(json ? 1000 : 200);
+        print();
+      }
+    } catch (InterruptedException e) {
+      // finished
+    }
+  }
+
+  private synchronized void print() {
+    long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+    double pct = totalsKnown && totalBytes > 0 ? Math.min(1.0, bytesDone.get() / (double) totalBytes) : 0;
+    if (json) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("message_type", "status");
+      m.put("seconds_elapsed", seconds);
+      m.put("percent_done", pct);
+      m.put("total_files", totalFiles);
+      m.put("files_done", filesDone.get());
+      m.put("total_bytes", totalBytes);
+      m.put("bytes_done", bytesDone.get());
+      m.put("error_count", errors.get());
+      List<String> cur = current.stream().limit(2).map(RawNames::display).toList();
+      if (!cur.isEmpty()) {
+        m.put("current_files", cur);
+      }
+      out.json(m);
+    } else {
+      String line = String.format(Locale.ROOT, "[%s] %.2f%%  %d files %s, total %d files %s, %d errors",
+          Units.duration(seconds), pct * 100, filesDone.get(), Units.bytes(bytesDone.get()),
+          totalFiles, Units.bytes(totalBytes), errors.get());
+      out.progress(line);
+    }
+  }
+
+  @Override
+  public void close() {
+    ticker.interrupt();
+    try {
+      ticker.join(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (terminal && !json) {
+      out.progress("");
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package dev.cairn.cli;
+
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** Entry point of the {@code cairn} command. */
+@Command(
+    name = "cairn",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionCommand.Provider.class,
+    description = "Fast, restic-compatible backups of volumes to local disk and object storage.",
+    subcommands = {
+      InitCommand.class,
+      BackupCommand.class,
+      RestoreCommand.class,
+      SnapshotsCommand.class,
+      LsCommand.class,
+      CatCommand.class,
+      VersionCommand.class
+    })
+public final class Main implements Runnable {
+  @Mixin GlobalOptions global;
+
+  private final Map<String, String> env;
+  private final Output out;
+
+  Main(Map<String, String> env, Output out) {
+    this.env = env;
+    this.out = out;
+  }
+
+  GlobalOptions global() {
+    return global;
+  }
+
+  Map<String, String> env() {
+    return env;
+  }
+
+  Output out() {
+    return out;
+  }
+
+  RepositoryLocator locator() {
+    return new RepositoryLocator(global, env);
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+
+  /** Runs {@code args} as a {@code cairn} command line and returns the exit code. */
+  public static int run(String[] args, Map<String, String> env, OutputStream rawOut, OutputStream rawErr) {
+    PrintWriter stdout = new PrintWriter(rawOut, false, StandardCharsets.UTF_8);
+    PrintWriter stderr = new PrintWriter(rawErr, true, StandardCharsets.UTF_8);
+    Output out = new Output(rawOut, stdout, stderr);
+    Main main = new Main(env, out);
+    CommandLine cl = new CommandLine(main);
+    cl.setOut(stdout);
+    cl.setErr(stderr);
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          out.fatal(ex);
+          return ExitCodes.of(ex);
+        });
+    int code = cl.execute(args);
+    stdout.flush();
+    stderr.flush();
+    return code;
+  }
+
+  public static void main(String[] args) {
+    int code = run(args, System.getenv(), System.out, System.err);
+    System.exit(code);
+  }
+}

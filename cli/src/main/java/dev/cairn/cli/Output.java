@@ -1,0 +1,92 @@
+package dev.cairn.cli;
+
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.cairn.core.CairnException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+
+/** Where a command prints: text and JSON on stdout, warnings and errors on stderr. */
+final class Output {
+  static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectWriter PRETTY =
+      JSON.writer(
+          new DefaultPrettyPrinter()
+              .withSeparators(
+                  Separators.createDefaultInstance()
+                      .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+              .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE));
+
+  private final OutputStream raw;
+  private final PrintWriter stdout;
+  private final PrintWriter stderr;
+
+  Output(OutputStream raw, PrintWriter stdout, PrintWriter stderr) {
+    this.raw = raw;
+    this.stdout = stdout;
+    this.stderr = stderr;
+  }
+
+  PrintWriter stdout() {
+    return stdout;
+  }
+
+  /** Writes bytes to stdout as they are (cat blob, cat pack). */
+  void raw(byte[] b) throws IOException {
+    stdout.flush();
+    raw.write(b);
+    raw.flush();
+  }
+
+  /** Prints JSON text indented, as restic's {@code cat} does. */
+  void prettyJson(byte[] json) throws IOException {
+    println(PRETTY.writeValueAsString(JSON.readTree(json)));
+  }
+
+  /** Prints a line of text. */
+  void println(String s) {
+    stdout.println(s);
+    stdout.flush();
+  }
+
+  /** Prints one JSON document on a line. */
+  void json(Object value) {
+    try {
+      stdout.println(JSON.writeValueAsString(value));
+      stdout.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Rewrites the progress line on a terminal (stderr, carriage return, cleared). */
+  void progress(String line) {
+    stderr.print("\r\033[2K" + line);
+    stderr.flush();
+  }
+
+  /** Prints a warning to stderr. */
+  void warn(String s) {
+    stderr.println(s);
+    stderr.flush();
+  }
+
+  /** Prints a fatal error, as restic does: {@code Fatal: message}. */
+  void fatal(Throwable ex) {
+    String msg = ex.getMessage() == null ? ex.toString() : ex.getMessage();
+    if (!(ex instanceof CairnException) && !(ex instanceof IOException)
+        && !(ex instanceof IllegalArgumentException)) {
+      msg = ex.toString();
+    }
+    stderr.println("Fatal: " + msg);
+    if (System.getenv("CAIRN_DEBUG") != null) {
+      ex.printStackTrace(stderr);
+    }
+    stderr.flush();
+  }
+}

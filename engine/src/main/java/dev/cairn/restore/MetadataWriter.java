@@ -1,0 +1,36 @@
+package dev.cairn.restore;
+
+import dev.cairn.fs.FileCreator;
+import dev.cairn.tree.ExtendedAttribute;
+import dev.cairn.tree.Node;
+import dev.cairn.tree.NodeType;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Applies a node's metadata to a restored item in restic's order: owner (without following
+ * links; permission errors ignored when not root), extended attributes, access and modification
+ * times (not following links), then the mode with its special bits (not for symlinks).
+ */
+final class MetadataWriter {
+  private final FileCreator fs;
+
+  MetadataWriter(FileCreator fs) {
+    this.fs = fs;
+  }
+
+  void apply(Path path, Node node) throws IOException {
+    fs.lchown(path, (int) node.uid(), (int) node.gid());
+    if (node.type() != NodeType.SYMLINK && node.extendedAttributes() != null) {
+      for (ExtendedAttribute x : node.extendedAttributes()) {
+        if (x.name().startsWith("user.")) {
+          fs.setXattr(path, x.name(), x.value());
+        }
+      }
+    }
+    fs.setTimes(path, node.atime().toInstant(), node.mtime().toInstant());
+    if (node.type() != NodeType.SYMLINK) {
+      fs.chmod(path, Node.unixMode(node.mode()) & 07777);
+    }
+  }
+}
