@@ -93,7 +93,7 @@ public final class AwkwardNames {
       args.add(hex.formatHex(name));
     }
     ensureAbsent(dir);
-    Python.run(SCRIPT, args.toArray(String[]::new));
+    HostTools.python(SCRIPT, args.toArray(String[]::new));
   }
 
   private static void ensureAbsent(Path dir) {

@@ -46,6 +46,6 @@ final class Mtimes {
       }
     }
     String stamp = time.getEpochSecond() + "." + String.format("%09d", time.getNano());
-    Posix.exec("touch", "-h", "-m", "-d", "@" + stamp, path.toString());
+    HostTools.exec("touch", "-h", "-m", "-d", "@" + stamp, path.toString());
   }
 }

@@ -131,19 +131,19 @@ public final class SampleTree {
     modeFile(modes.resolve("setgid"), 02755);
     Path sticky = Files.createDirectories(modes.resolve("sticky-dir"));
     Files.writeString(sticky.resolve("inside"), "in a sticky dir\n");
-    Posix.chmod(sticky, 01777);
-    Posix.chmod(Files.createDirectories(modes.resolve("setgid-dir")), 02755);
+    HostTools.chmod(sticky, 01777);
+    HostTools.chmod(Files.createDirectories(modes.resolve("setgid-dir")), 02755);
     kinds.add(Kind.SPECIAL_MODES);
 
     addXattr(root.resolve("xattr.txt"));
     addSparse(root.resolve("sparse.img"));
-    if (Posix.isRoot()) {
-      Posix.exec("mkfifo", root.resolve("fifo").toString());
+    if (HostTools.isRoot()) {
+      HostTools.exec("mkfifo", root.resolve("fifo").toString());
       kinds.add(Kind.FIFO);
-      Posix.exec("mknod", root.resolve("null-device").toString(), "c", "1", "3");
+      HostTools.exec("mknod", root.resolve("null-device").toString(), "c", "1", "3");
       kinds.add(Kind.CHAR_DEVICE);
       Files.writeString(root.resolve("owned"), "owned by 1234:5678\n");
-      Posix.exec("chown", "1234:5678", root.resolve("owned").toString());
+      HostTools.exec("chown", "1234:5678", root.resolve("owned").toString());
       kinds.add(Kind.FOREIGN_OWNER);
     } else {
       skipped.add("FIFO, CHAR_DEVICE, FOREIGN_OWNER: not running as root");
@@ -153,7 +153,7 @@ public final class SampleTree {
 
   private static void modeFile(Path file, int mode) throws IOException {
     Files.writeString(file, "mode " + Integer.toOctalString(mode) + "\n");
-    Posix.chmod(file, mode);
+    HostTools.chmod(file, mode);
   }
 
   private void addXattr(Path file) throws IOException {
@@ -178,7 +178,7 @@ public final class SampleTree {
       raf.setLength(64L * 1024 * 1024);
       raf.getChannel().write(ByteBuffer.wrap(data), 32L * 1024 * 1024);
     }
-    long allocated = Posix.allocatedBytes(file);
+    long allocated = HostTools.allocatedBytes(file);
     if (allocated < 32L * 1024 * 1024) {
       kinds.add(Kind.SPARSE_FILE);
     } else {

@@ -131,7 +131,7 @@ public final class TreeSnapshot {
 
   /** Describes the tree at {@code root} (the root itself is the entry with the empty path). */
   public static TreeSnapshot of(Path root) {
-    String out = Python.run(TreeScript.SOURCE, root.toAbsolutePath().toString()).stdoutText();
+    String out = HostTools.python(TreeScript.SOURCE, root.toAbsolutePath().toString()).stdoutText();
     Map<String, TreeEntry> entries = new TreeMap<>();
     for (String line : out.split("\n")) {
       if (line.isEmpty()) {
