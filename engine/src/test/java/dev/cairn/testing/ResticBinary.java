@@ -122,8 +122,9 @@ public final class ResticBinary {
   }
 
   /**
-   * {@code restic backup --json dir extra...}; returns the new snapshot's full id, taken from the
-   * {@code summary} message.
+   * {@code restic backup --json dir extra...}; returns the new snapshot's full 64-digit id: the
+   * {@code snapshot_id} of the {@code summary} message (short in restic 0.14), expanded via {@code
+   * restic snapshots --json}.
    */
   public String backup(Path repo, String password, Path dir, String... extra) {
     List<String> args = new ArrayList<>(List.of("backup", "--json"));
@@ -138,13 +139,29 @@ public final class ResticBinary {
         JsonNode node = JSON.readTree(line);
         if ("summary".equals(node.path("message_type").asText())
             && node.hasNonNull("snapshot_id")) {
-          return node.get("snapshot_id").asText();
+          return fullId(repo, password, node.get("snapshot_id").asText());
         }
       } catch (IOException e) {
         throw new AssertionError("bad JSON from restic backup: " + line, e);
       }
     }
     throw new AssertionError("no summary with snapshot_id in restic backup output:\n" + result);
+  }
+
+  /** restic 0.14 reports a short id in the backup summary; {@code restic snapshots} has it all. */
+  private String fullId(Path repo, String password, String shortId) {
+    Result listing = run(repo, password, "snapshots", "--json", shortId).assertOk();
+    try {
+      for (JsonNode snapshot : JSON.readTree(listing.stdout())) {
+        String id = snapshot.path("id").asText();
+        if (id.startsWith(shortId)) {
+          return id;
+        }
+      }
+    } catch (IOException e) {
+      throw new AssertionError("bad JSON from restic snapshots: " + listing.stdoutText(), e);
+    }
+    throw new AssertionError("snapshot " + shortId + " not listed by restic snapshots");
   }
 
   /** {@code restic restore snapshot --target target}; fails the test on a non-zero exit. */
