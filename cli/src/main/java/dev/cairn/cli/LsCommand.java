@@ -2,7 +2,6 @@ package dev.cairn.cli;
 
 import dev.cairn.core.BlobType;
 import dev.cairn.core.Id;
-import dev.cairn.fs.RawNames;
 import dev.cairn.repository.Repository;
 import dev.cairn.tree.Node;
 import dev.cairn.tree.NodeType;
@@ -64,7 +63,7 @@ final class LsCommand implements Callable<Integer> {
   private void walk(Repository repo, Id treeId, String prefix) throws IOException {
     Tree tree = Tree.decode(repo.loadBlob(BlobType.TREE, treeId));
     for (Node n : tree.nodes()) {
-      String path = prefix + "/" + RawNames.display(n.name());
+      String path = prefix + "/" + n.displayName();
       if (selected(path)) {
         print(n, path);
       }
@@ -104,7 +103,7 @@ final class LsCommand implements Callable<Integer> {
   private void print(Node n, String path) {
     if (main.global().json) {
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("name", RawNames.display(n.name()));
+      m.put("name", n.displayName());
       m.put("type", n.type().json());
       m.put("path", path);
       m.put("uid", n.uid());

@@ -1,0 +1,40 @@
+package dev.cairn.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Runs {@code cairn} command lines in this JVM against a repository, for tests. */
+final class Cli {
+  /** What a command printed and returned. */
+  record Result(int exitCode, String stdout, String stderr) {
+    Result assertOk() {
+      if (exitCode != 0) {
+        throw new AssertionError("cairn exited " + exitCode + "\nstdout:\n" + stdout
+            + "\nstderr:\n" + stderr);
+      }
+      return this;
+    }
+  }
+
+  private final Map<String, String> env = new HashMap<>();
+
+  Cli(Path repo, String password) {
+    env.put("RESTIC_REPOSITORY", repo.toString());
+    env.put("RESTIC_PASSWORD", password);
+  }
+
+  Cli env(String key, String value) {
+    env.put(key, value);
+    return this;
+  }
+
+  Result run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(args, env, out, err);
+    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+}
