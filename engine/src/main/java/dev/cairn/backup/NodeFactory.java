@@ -9,7 +9,9 @@ import dev.cairn.tree.NodeBuilder;
 import dev.cairn.tree.NodeType;
 import dev.cairn.tree.Timestamp;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +27,18 @@ final class NodeFactory {
   NodeFactory(FileScanner scanner, ZoneId zone) {
     this.scanner = scanner;
     this.zone = zone;
+  }
+
+  /** restic keeps times inside years 0..9999 by changing the year only. */
+  private Instant clampYear(Instant t) {
+    ZonedDateTime z = t.atZone(zone);
+    if (z.getYear() < 0) {
+      return z.withYear(0).toInstant();
+    }
+    if (z.getYear() > 9999) {
+      return z.withYear(9999).toInstant();
+    }
+    return t;
   }
 
   /**
@@ -46,12 +60,12 @@ final class NodeFactory {
     if (type == null) {
       return null;
     }
-    Timestamp mtime = Timestamp.of(st.mtime(), zone);
+    Timestamp mtime = Timestamp.of(clampYear(st.mtime()), zone);
     NodeBuilder b = Node.builder(name, type)
         .mode(Node.goMode(st.mode()))
         .mtime(mtime)
         .atime(mtime)
-        .ctime(Timestamp.of(st.ctime(), zone))
+        .ctime(Timestamp.of(clampYear(st.ctime()), zone))
         .uid(Integer.toUnsignedLong(st.uid()))
         .gid(Integer.toUnsignedLong(st.gid()))
         .inode(st.ino())

@@ -14,6 +14,7 @@ public final class Id implements Comparable<Id> {
   public static final int SIZE = 32;
 
   private static final HexFormat HEX = HexFormat.of();
+  private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(Id::sha256);
 
   private final byte[] bytes;
   private final int hash;
@@ -68,7 +69,7 @@ public final class Id implements Comparable<Id> {
 
   /** SHA-256 of {@code len} bytes of {@code data} from {@code off}. */
   public static Id hash(byte[] data, int off, int len) {
-    MessageDigest md = sha256();
+    MessageDigest md = DIGEST.get();
     md.update(data, off, len);
     return new Id(md.digest());
   }
