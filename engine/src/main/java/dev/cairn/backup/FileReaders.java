@@ -17,6 +17,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.RejectedExecutionHandler;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -41,9 +43,11 @@ final class FileReaders implements AutoCloseable {
     this.stats = stats;
     int r = Math.max(1, options.readers());
     int w = Math.max(1, options.workers());
-    this.readers = pool("cairn-reader", r, 64);
-    this.workers = pool("cairn-blob", w, 4 * w);
-    this.buffers = new ChunkBuffers(r + w + 2);
+    this.readers = pool("cairn-reader", r, 64, new ThreadPoolExecutor.CallerRunsPolicy());
+    // Readers wait for a free worker rather than sealing themselves: only workers hold the
+    // compression and sealing buffers.
+    this.workers = pool("cairn-blob", w, w, FileReaders::waitForRoom);
+    this.buffers = new ChunkBuffers(r + 2 * w);
     this.chunkers = ThreadLocal.withInitial(() -> new Chunker(pol));
   }
 
@@ -120,14 +124,26 @@ final class FileReaders implements AutoCloseable {
     }
   }
 
-  private static ExecutorService pool(String name, int threads, int queue) {
-    ThreadPoolExecutor ex = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+  private static ExecutorService pool(
+      String name, int threads, int queue, RejectedExecutionHandler whenFull) {
+    return new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
         new ArrayBlockingQueue<>(queue), r -> {
           Thread t = new Thread(r, name);
           t.setDaemon(true);
           return t;
-        }, new ThreadPoolExecutor.CallerRunsPolicy());
-    return ex;
+        }, whenFull);
+  }
+
+  private static void waitForRoom(Runnable task, ThreadPoolExecutor pool) {
+    if (pool.isShutdown()) {
+      throw new RejectedExecutionException("backup is shutting down");
+    }
+    try {
+      pool.getQueue().put(task);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RejectedExecutionException("interrupted while waiting for a blob worker", e);
+    }
   }
 
   @Override

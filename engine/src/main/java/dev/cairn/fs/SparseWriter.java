@@ -69,10 +69,13 @@ public final class SparseWriter implements Closeable {
     if (sparse && isAllZero(buf, off, len)) {
       return false;
     }
-    ByteBuffer src = ByteBuffer.wrap(buf, off, len);
     try {
-      while (src.hasRemaining()) {
-        channel.write(src, position + (src.position() - off));
+      // 1 MiB slices bound the JDK's per-thread temporary direct buffer.
+      for (int pos = off, end = off + len; pos < end; ) {
+        ByteBuffer src = ByteBuffer.wrap(buf, pos, Math.min(1 << 20, end - pos));
+        while (src.hasRemaining()) {
+          pos += channel.write(src, position + (pos - off));
+        }
       }
     } catch (IOException e) {
       throw new FileOperationException("pwrite at " + position, path, e);

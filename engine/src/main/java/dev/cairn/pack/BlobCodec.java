@@ -22,7 +22,7 @@ public final class BlobCodec {
   private final ThreadLocal<ZstdCompressCtx> compressor;
   private final ThreadLocal<ZstdDecompressCtx> decompressor =
       ThreadLocal.withInitial(ZstdDecompressCtx::new);
-  private final ThreadLocal<byte[][]> scratch = ThreadLocal.withInitial(() -> new byte[1][]);
+  private final ThreadLocal<byte[][]> scratch = ThreadLocal.withInitial(() -> new byte[2][]);
 
   /**
    * @param compression {@link Compression#OFF} for a version 1 repository
@@ -49,20 +49,23 @@ public final class BlobCodec {
    * Compresses (when enabled) and seals {@code len} bytes of plaintext. Tree blobs are always
    * compressed in a version 2 repository, as restic does; a data blob that does not shrink is
    * stored uncompressed, which every restic version reads.
+   *
+   * <p>The result lives in a buffer of the calling thread: it is valid until this thread seals
+   * the next blob, so copy it (into a pack) before that. No allocation per blob.
    */
   public SealedBlob seal(BlobHandle handle, byte[] plain, int off, int len) {
     if (compression != Compression.OFF && len > 0) {
-      byte[] buf = scratch(len);
+      byte[] buf = scratch(0, (int) Zstd.compressBound(len));
       int clen = (int) compressor.get().compressByteArray(buf, 0, buf.length, plain, off, len);
       if (handle.type() == BlobType.TREE || clen < len) {
-        byte[] out = new byte[clen + Key.OVERHEAD];
-        key.seal(buf, 0, clen, out, 0);
-        return new SealedBlob(handle, out, out.length, len);
+        byte[] out = scratch(1, clen + Key.OVERHEAD);
+        int n = key.seal(buf, 0, clen, out, 0);
+        return new SealedBlob(handle, out, n, len);
       }
     }
-    byte[] out = new byte[len + Key.OVERHEAD];
-    key.seal(plain, off, len, out, 0);
-    return new SealedBlob(handle, out, out.length, 0);
+    byte[] out = scratch(1, len + Key.OVERHEAD);
+    int n = key.seal(plain, off, len, out, 0);
+    return new SealedBlob(handle, out, n, 0);
   }
 
   /**
@@ -105,12 +108,11 @@ public final class BlobCodec {
         cause);
   }
 
-  private byte[] scratch(int len) {
+  private byte[] scratch(int slot, int need) {
     byte[][] holder = scratch.get();
-    int need = (int) Zstd.compressBound(len);
-    if (holder[0] == null || holder[0].length < need) {
-      holder[0] = new byte[Math.max(need, 1 << 20)];
+    if (holder[slot] == null || holder[slot].length < need) {
+      holder[slot] = new byte[Math.max(need, 1 << 20)];
     }
-    return holder[0];
+    return holder[slot];
   }
 }

@@ -19,10 +19,15 @@ public final class PackWriter {
   private byte[] buf;
   private int size;
 
-  /** @param capacity initial buffer size; the buffer grows as needed */
-  public PackWriter(Key key, int capacity) {
+  /** @param buffer where the pack is assembled (reused across packs); grows as needed */
+  public PackWriter(Key key, byte[] buffer) {
     this.key = key;
-    this.buf = new byte[capacity];
+    this.buf = buffer;
+  }
+
+  /** The buffer the pack was assembled in, for reuse once the finished pack is stored. */
+  public byte[] buffer() {
+    return buf;
   }
 
   /** Appends a sealed blob. */

@@ -48,6 +48,8 @@ public final class PackUploader implements BlobSaver, AutoCloseable {
   private IndexFile unsaved = new IndexFile();
   private final List<Id> savedIndexes = new ArrayList<>();
   private final UploadStats stats = new UploadStats();
+  private final java.util.concurrent.ConcurrentLinkedQueue<byte[]> freeBuffers =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   PackUploader(Repository repo, int packSize) {
     this.repo = repo;
@@ -88,7 +90,8 @@ public final class PackUploader implements BlobSaver, AutoCloseable {
     synchronized (writers) {
       PackWriter w = writers[type.ordinal()];
       if (w == null) {
-        w = new PackWriter(repo.key(), packSize + (1 << 20));
+        byte[] b = freeBuffers.poll();
+        w = new PackWriter(repo.key(), b != null ? b : new byte[packSize + (1 << 20)]);
         writers[type.ordinal()] = w;
       }
       w.add(sealed);
@@ -162,6 +165,7 @@ public final class PackUploader implements BlobSaver, AutoCloseable {
   private void upload(PackWriter w) throws IOException {
     FinishedPack p = w.finish();
     repo.backend().save(new Handle(FileType.PACK, p.id().hex()), p.data(), 0, p.length());
+    freeBuffers.add(w.buffer());
     stats.packUploaded(p.length());
     repo.index().addPack(p.blobs());
     for (var b : p.blobs()) {

@@ -34,6 +34,9 @@ import java.util.function.Consumer;
  * (0770/0660 when {@code config} is group-readable); modes are only set on POSIX file systems.
  */
 public final class LocalBackend implements Backend {
+  /** Largest single read or write (bounds the JDK's per-thread temporary direct buffers). */
+  private static final int IO_SLICE = 1 << 20;
+
   private static final HexFormat HEX = HexFormat.of();
   private static final FileType[] DIR_TYPES = {
     FileType.KEY, FileType.LOCK, FileType.SNAPSHOT, FileType.INDEX, FileType.PACK
@@ -122,9 +125,13 @@ public final class LocalBackend implements Backend {
   private void writeDurably(Path tmp, byte[] data, int off, int len) throws IOException {
     var options = EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     try (FileChannel ch = FileChannel.open(tmp, options, modes.fileAttributes())) {
-      ByteBuffer buf = ByteBuffer.wrap(data, off, len);
-      while (buf.hasRemaining()) {
-        ch.write(buf);
+      // Slices of IO_SLICE bytes: the JDK copies heap buffers through a temporary direct
+      // buffer as large as the write, and caches it per thread.
+      for (int pos = off, end = off + len; pos < end; ) {
+        ByteBuffer buf = ByteBuffer.wrap(data, pos, Math.min(IO_SLICE, end - pos));
+        while (buf.hasRemaining()) {
+          pos += ch.write(buf);
+        }
       }
       ch.force(true);
     } catch (IOException e) {
@@ -152,13 +159,18 @@ public final class LocalBackend implements Backend {
       if (want > Integer.MAX_VALUE - 8) {
         throw new IOException(file + ": " + want + " bytes do not fit in one array");
       }
-      ByteBuffer buf = ByteBuffer.allocate((int) want);
-      while (buf.hasRemaining()) {
-        if (ch.read(buf, offset + buf.position()) < 0) {
-          throw new EOFException(file + ": file shrank while reading at offset " + offset);
+      byte[] out = new byte[(int) want];
+      for (int pos = 0; pos < out.length; ) {
+        ByteBuffer buf = ByteBuffer.wrap(out, pos, Math.min(IO_SLICE, out.length - pos));
+        while (buf.hasRemaining()) {
+          int n = ch.read(buf, offset + pos);
+          if (n < 0) {
+            throw new EOFException(file + ": file shrank while reading at offset " + offset);
+          }
+          pos += n;
         }
       }
-      return buf.array();
+      return out;
     } catch (IOException e) {
       throw named(e, "unable to load", file);
     }
