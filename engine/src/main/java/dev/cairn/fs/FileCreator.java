@@ -133,19 +133,23 @@ public final class FileCreator {
    * nanosecond precision. The JDK is not exact everywhere: 17 sets symlink times only to the
    * microsecond, and all versions turn times before 1970 with a fraction into the epoch. When such
    * a time is asked for, the result is read back and, if wrong, set again with coreutils {@code
-   * touch -h}.
+   * touch -h}. FIFOs and device nodes are always done with {@code touch -h}.
    */
   public void setTimes(Path path, Instant atime, Instant mtime) throws FileOperationException {
     BasicFileAttributeView view =
         Files.getFileAttributeView(path, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
     try {
-      view.setTimes(FileTime.from(mtime), FileTime.from(atime), null);
-      if (jdkIsExact(atime) && jdkIsExact(mtime)) {
-        return;
-      }
-      BasicFileAttributes now = view.readAttributes();
-      if (now.lastModifiedTime().toInstant().equals(mtime) && now.lastAccessTime().toInstant().equals(atime)) {
-        return;
+      // The JDK opens the file to set its times: that blocks on a FIFO and must not be done to a
+      // device node, so those go straight to touch -h, which does not open the file.
+      if (!view.readAttributes().isOther()) {
+        view.setTimes(FileTime.from(mtime), FileTime.from(atime), null);
+        if (jdkIsExact(atime) && jdkIsExact(mtime)) {
+          return;
+        }
+        BasicFileAttributes now = view.readAttributes();
+        if (now.lastModifiedTime().toInstant().equals(mtime) && now.lastAccessTime().toInstant().equals(atime)) {
+          return;
+        }
       }
     } catch (IOException | UnsupportedOperationException e) {
       throw new FileOperationException("utimensat", path, e);

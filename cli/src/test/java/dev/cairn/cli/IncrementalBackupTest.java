@@ -1,0 +1,123 @@
+package dev.cairn.cli;
+
+import static dev.cairn.cli.Interop.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.testing.ResticBinary;
+import dev.cairn.testing.SampleTree;
+import dev.cairn.testing.TreeSnapshot;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Acceptance item 5: incremental backups read and upload only what changed. */
+class IncrementalBackupTest {
+  private static final long MIB = 1024 * 1024;
+
+  @TempDir Path tmp;
+  private Path scratch;
+
+  @AfterEach
+  void cleanUp() throws Exception {
+    Interop.deleteTree(scratch);
+  }
+
+  @Test
+  void unchangedDataAddsOnlyASnapshot() throws Exception {
+    Path repo = tmp.resolve("repo");
+    // the root tree records the source's ancestor directories: they must not change between the
+    // two runs, which /tmp cannot promise (every other process writes there); see
+    // Interop.stableScratchDir
+    scratch = Interop.stableScratchDir();
+    Path source = SampleTree.create(scratch.resolve("source")).addAwkwardNames().root();
+    long files = TreeSnapshot.of(source).entries().stream()
+        .filter(e -> "file".equals(e.type())).count();
+    Cli cairn = new Cli(repo, PASSWORD);
+    cairn.run("init").assertOk();
+
+    List<String> ancestorsBefore = Interop.ancestorStamps(source);
+    JsonNode first = Interop.cairnBackup(cairn, source);
+    assertThat(first.get("files_new").asLong()).isEqualTo(files);
+    JsonNode second = Interop.cairnBackup(cairn, source);
+    List<String> ancestorsAfter = Interop.ancestorStamps(source);
+
+    assertThat(second.get("files_unmodified").asLong()).isEqualTo(files);
+    assertThat(second.get("files_new").asLong()).isZero();
+    assertThat(second.get("files_changed").asLong()).isZero();
+    assertThat(second.get("data_blobs").asLong()).isZero();
+    // nothing but the snapshot: every tree is the same as before, so no tree blob is new either
+    assertThat(ancestorsAfter)
+        .as("ancestor directories must not change during the test")
+        .isEqualTo(ancestorsBefore);
+    assertThat(second.get("dirs_new").asLong()).isZero();
+    assertThat(second.get("dirs_changed").asLong()).isZero();
+    assertThat(second.get("tree_blobs").asLong()).isZero();
+    assertThat(second.get("data_added").asLong()).isZero();
+    assertThat(second.get("data_added_packed").asLong()).isZero();
+  }
+
+  @Test
+  void changedMebibyteInLargeFileUploadsOnlyAffectedChunks() throws Exception {
+    ResticBinary restic = ResticBinary.require();
+    Path repo = tmp.resolve("repo");
+    Path source = tmp.resolve("source");
+    Files.createDirectories(source);
+    Path big = source.resolve("big.bin");
+    writeRandom(big, 0, 200 * MIB, 1);
+    Cli cairn = new Cli(repo, PASSWORD);
+    cairn.run("init").assertOk();
+
+    JsonNode first = Interop.cairnBackup(cairn, source);
+    assertThat(first.get("data_added").asLong()).isGreaterThanOrEqualTo(200 * MIB);
+
+    // overwrite 1 MiB in the middle with other random data (mtime changes: the file is re-read)
+    writeRandom(big, 100 * MIB + 12345, MIB, 2);
+    JsonNode second = Interop.cairnBackup(cairn, source);
+
+    assertThat(second.get("files_changed").asLong()).isEqualTo(1);
+    // chunks average 1 MiB (max 8 MiB): the changed MiB touches one to a few of them
+    assertThat(second.get("data_added").asLong()).isLessThan(16 * MIB);
+    assertThat(second.get("data_blobs").asLong()).isBetween(1L, 6L);
+    ResticBinary.Result check = restic.check(repo, PASSWORD, true);
+    assertThat(check.exitCode()).withFailMessage(() -> check + "\n" + check.stdoutText()).isZero();
+    assertThat(check.stdoutText()).contains("no errors were found");
+  }
+
+  /**
+   * Writes {@code length} bytes (a multiple of 8) of SplitMix64 output for {@code seed} at
+   * {@code offset}, in 4 MiB buffers.
+   */
+  private static void writeRandom(Path file, long offset, long length, long seed)
+      throws Exception {
+    ByteBuffer buf = ByteBuffer.allocateDirect((int) (4 * MIB)).order(ByteOrder.LITTLE_ENDIAN);
+    long state = seed;
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE)) {
+      long pos = offset;
+      long end = offset + length;
+      while (pos < end) {
+        buf.clear();
+        int n = (int) Math.min(buf.capacity(), end - pos);
+        for (int i = 0; i < n; i += 8) {
+          state += 0x9E3779B97F4A7C15L;
+          long z = state;
+          z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+          z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+          buf.putLong(z ^ (z >>> 31));
+        }
+        buf.flip();
+        while (buf.hasRemaining()) {
+          pos += ch.write(buf, pos);
+        }
+      }
+    }
+  }
+}
