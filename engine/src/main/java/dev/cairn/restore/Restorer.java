@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -60,7 +61,11 @@ public final class Restorer {
    * @throws IOException when the target cannot be created or a tree cannot be loaded
    */
   public RestoreResult restore(Id root, Path target, Path snapshotPath) throws IOException {
-    Files.createDirectories(target);
+    if (!Files.isDirectory(target)) {
+      // restic creates a missing target directory with mode 0700
+      Files.createDirectories(target, PosixFilePermissions.asFileAttribute(
+          PosixFilePermissions.fromString("rwx------")));
+    }
     restored.add(target);
     plan(root, target, snapshotPath);
     new ParallelPacks(packs.connections()).run(packUses,
