@@ -89,9 +89,19 @@ final class Acceptance {
    * user), with the test's class path.
    */
   static ProcessBuilder cairnProcess(Path repo, String classPath, Path log, String... args) {
-    List<String> cmd = new ArrayList<>();
+    return cairnProcess(List.of(), repo, classPath, log, args);
+  }
+
+  /**
+   * As above, the command line prefixed by {@code prefix} (e.g. {@code setpriv ...}); stdout goes
+   * to {@code log}, stderr to {@code log} with {@code .err} appended.
+   */
+  static ProcessBuilder cairnProcess(
+      List<String> prefix, Path repo, String classPath, Path log, String... args) {
+    List<String> cmd = new ArrayList<>(prefix);
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx1g");
+    cmd.add("-XX:-UsePerfData");
     cmd.add("--add-opens");
     cmd.add("java.base/sun.nio.fs=ALL-UNNAMED");
     cmd.add("-cp");
@@ -103,9 +113,13 @@ final class Acceptance {
     pb.environment().put("RESTIC_REPOSITORY", repo.toString());
     pb.environment().put("RESTIC_PASSWORD", PASSWORD);
     pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-    pb.redirectErrorStream(true);
     pb.redirectOutput(log.toFile());
+    pb.redirectError(errLog(log).toFile());
     return pb;
+  }
+
+  static Path errLog(Path log) {
+    return log.resolveSibling(log.getFileName() + ".err");
   }
 
   /** The test's own class path. */
