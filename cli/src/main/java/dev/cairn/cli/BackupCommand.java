@@ -121,7 +121,7 @@ final class BackupCommand implements Callable<Integer> {
         BlobSaver saver = dryRun ? dry : uploader;
         ArchiveResult result;
         if (stdin) {
-          result = new StdinArchiver(saver).archive(System.in, stdinFilename, pol, printer);
+          result = new StdinArchiver(saver).archive(main.stdin(), stdinFilename, pol, printer);
         } else {
           FileScanner fs = new FileScanner();
           ArchiverOptions opts = new ArchiverOptions(new PathPatterns(patterns), oneFileSystem,

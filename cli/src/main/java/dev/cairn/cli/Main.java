@@ -1,5 +1,6 @@
 package dev.cairn.cli;
 
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -28,10 +29,16 @@ public final class Main implements Runnable {
 
   private final Map<String, String> env;
   private final Output out;
+  private final InputStream stdin;
 
-  Main(Map<String, String> env, Output out) {
+  Main(Map<String, String> env, Output out, InputStream stdin) {
     this.env = env;
     this.out = out;
+    this.stdin = stdin;
+  }
+
+  InputStream stdin() {
+    return stdin;
   }
 
   GlobalOptions global() {
@@ -57,10 +64,16 @@ public final class Main implements Runnable {
 
   /** Runs {@code args} as a {@code cairn} command line and returns the exit code. */
   public static int run(String[] args, Map<String, String> env, OutputStream rawOut, OutputStream rawErr) {
+    return run(args, env, System.in, rawOut, rawErr);
+  }
+
+  /** Like {@link #run(String[], Map, OutputStream, OutputStream)} with its own standard input. */
+  public static int run(String[] args, Map<String, String> env, InputStream stdin,
+      OutputStream rawOut, OutputStream rawErr) {
     PrintWriter stdout = new PrintWriter(rawOut, false, StandardCharsets.UTF_8);
     PrintWriter stderr = new PrintWriter(rawErr, true, StandardCharsets.UTF_8);
     Output out = new Output(rawOut, stdout, stderr);
-    Main main = new Main(env, out);
+    Main main = new Main(env, out, stdin);
     CommandLine cl = new CommandLine(main);
     cl.setOut(stdout);
     cl.setErr(stderr);

@@ -32,9 +32,13 @@ final class Cli {
   }
 
   Result run(String... args) {
+    return runWithInput(new byte[0], args);
+  }
+
+  Result runWithInput(byte[] stdin, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, env, out, err);
+    int code = Main.run(args, env, new java.io.ByteArrayInputStream(stdin), out, err);
     return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 }

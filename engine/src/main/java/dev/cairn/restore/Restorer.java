@@ -77,7 +77,7 @@ public final class Restorer {
     for (int i = dirs.size() - 1; i >= 0; i--) {
       applyMetadata((Path) dirs.get(i)[0], (Node) dirs.get(i)[1]);
     }
-    long deleted = options.delete() ? new TargetCleaner(restored, options).clean(target) : 0;
+    long deleted = options.delete() ? new TargetCleaner(restored, options).clean(target, snapshotPath) : 0;
     long verified = options.verify() ? new Verifier(packs, errors).verify(files) : 0;
     return new RestoreResult(filesDone.get(), dirs.size(), others, bytes.get(), deleted, verified,
         errors.all());

@@ -22,31 +22,38 @@ final class TargetCleaner {
     this.options = options;
   }
 
-  /** Returns the number of top-most entries removed. */
-  long clean(Path target) throws IOException {
-    if (!options.includes().isEmpty() || !options.excludes().isEmpty()) {
-      return cleanDir(target, true);
-    }
-    return cleanDir(target, false);
+  /**
+   * Removes what was not restored below {@code target}, whose contents correspond to
+   * {@code snapshotRoot} in the snapshot; returns the number of top-most entries removed.
+   */
+  long clean(Path target, Path snapshotRoot) throws IOException {
+    return cleanDir(target, snapshotRoot);
   }
 
-  private long cleanDir(Path dir, boolean onlyRestoredDirs) throws IOException {
+  private long cleanDir(Path dir, Path snapDir) throws IOException {
     long removed = 0;
     List<Path> children = new ArrayList<>();
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
       ds.forEach(children::add);
     }
     for (Path p : children) {
-      if (!restored.contains(p)) {
-        if (!onlyRestoredDirs) {
-          deleteRecursively(p);
-          removed++;
+      Path snap = snapDir.resolve(p.getFileName());
+      if (restored.contains(p)) {
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+          removed += cleanDir(p, snap);
         }
-      } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-        removed += cleanDir(p, onlyRestoredDirs);
+      } else if (!filteredOut(snap)) {
+        deleteRecursively(p);
+        removed++;
       }
     }
     return removed;
+  }
+
+  /** Paths the patterns kept out of the restore are left alone. */
+  private boolean filteredOut(Path snap) {
+    return options.excludes().matches(snap)
+        || (!options.includes().isEmpty() && !options.includes().mayMatchBelow(snap));
   }
 
   /** Deletes a file, link or directory tree without following symlinks. */
