@@ -35,10 +35,33 @@ public final class JsonSink extends ByteArrayOutputStream {
 
   /** Appends ASCII text verbatim (punctuation and keys); no escaping. */
   public JsonSink raw(String ascii) {
-    for (int i = 0; i < ascii.length(); i++) {
-      write(ascii.charAt(i));
+    int n = ascii.length();
+    room(n);
+    for (int i = 0; i < n; i++) {
+      buf[count++] = (byte) ascii.charAt(i);
     }
     return this;
+  }
+
+  /** Appends one byte; unlike the inherited method, not synchronized (a sink has one owner). */
+  @Override
+  public void write(int b) {
+    room(1);
+    buf[count++] = (byte) b;
+  }
+
+  /** Appends bytes; not synchronized. */
+  @Override
+  public void write(byte[] b, int off, int len) {
+    room(len);
+    System.arraycopy(b, off, buf, count, len);
+    count += len;
+  }
+
+  private void room(int n) {
+    if (count + n > buf.length) {
+      buf = java.util.Arrays.copyOf(buf, Math.max(count + n, 2 * buf.length));
+    }
   }
 
   /** Appends {@code ,"key":} or {@code "key":} when {@code first}. */
