@@ -2,7 +2,6 @@ package dev.cairn.cli;
 
 import dev.cairn.backend.Backend;
 import dev.cairn.backend.LimitedBackend;
-import dev.cairn.backend.local.LocalBackend;
 import dev.cairn.core.CairnException;
 import dev.cairn.pack.Compression;
 import dev.cairn.repository.Repository;
@@ -47,17 +46,7 @@ final class RepositoryLocator {
 
   /** The store for the repository string, wrapped in the connection limit. */
   Backend backend() throws IOException {
-    String loc = location();
-    Backend store;
-    if (loc.startsWith("local:")) {
-      store = new LocalBackend(Path.of(loc.substring("local:".length())));
-    } else if (loc.matches("^[a-z0-9]+:.*") && !loc.startsWith("/")) {
-      throw new CairnException(
-          "invalid repository location \"" + loc + "\": backend type "
-              + loc.substring(0, loc.indexOf(':')) + " is not supported by this build");
-    } else {
-      store = new LocalBackend(Path.of(loc));
-    }
+    Backend store = BackendFactory.open(location(), new ExtendedOptions(options.extended), env);
     return new LimitedBackend(store);
   }
 
