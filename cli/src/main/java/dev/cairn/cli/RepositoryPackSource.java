@@ -24,13 +24,13 @@ final class RepositoryPackSource implements PackSource {
   }
 
   @Override
-  public byte[] readPack(Id pack, long offset, int length) throws IOException {
-    return repo.backend().load(new Handle(FileType.PACK, pack.hex()), offset, length);
+  public void readPack(Id pack, long offset, int length, byte[] dst) throws IOException {
+    repo.backend().load(new Handle(FileType.PACK, pack.hex()), offset, dst, 0, length);
   }
 
   @Override
   public byte[] openBlob(PackedBlob blob, byte[] buf, int off) {
-    return repo.codec().open(blob, buf, off);
+    return repo.codec().openTransient(blob, buf, off);
   }
 
   @Override

@@ -59,6 +59,16 @@ public interface Backend extends Closeable {
   /** Removes a file. */
   void remove(Handle h) throws IOException;
 
+  /**
+   * Reads exactly {@code length} (greater than 0) bytes at {@code offset} into {@code dst} from
+   * {@code dstOff}; same errors as {@link #load(Handle, long, int)}. Stores that can read into
+   * a caller's buffer override this to avoid an allocation per read.
+   */
+  default void load(Handle h, long offset, byte[] dst, int dstOff, int length) throws IOException {
+    byte[] b = load(h, offset, length);
+    System.arraycopy(b, 0, dst, dstOff, length);
+  }
+
   /** Reads a whole file. */
   default byte[] load(Handle h) throws IOException {
     return load(h, 0, 0);

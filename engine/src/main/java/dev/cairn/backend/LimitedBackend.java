@@ -73,6 +73,16 @@ public final class LimitedBackend implements Backend {
   }
 
   @Override
+  public void load(Handle h, long offset, byte[] dst, int dstOff, int length) throws IOException {
+    acquire();
+    try {
+      inner.load(h, offset, dst, dstOff, length);
+    } finally {
+      semaphore.release();
+    }
+  }
+
+  @Override
   public long stat(Handle h) throws IOException {
     acquire();
     try {

@@ -132,6 +132,19 @@ public final class Key {
    * @throws IntegrityException when the object is too short or its MAC does not match
    */
   public byte[] open(byte[] sealed, int off, int len) {
+    byte[] plain = new byte[Math.max(0, len - OVERHEAD)];
+    open(sealed, off, len, plain, 0);
+    return plain;
+  }
+
+  /**
+   * Checks the MAC of the sealed object at {@code sealed[off..off+len)} and decrypts it into
+   * {@code dst} at {@code dstOff}, which must have room for {@code len - OVERHEAD} bytes.
+   *
+   * @return the plaintext length
+   * @throws IntegrityException when the object is too short or its MAC does not match
+   */
+  public int open(byte[] sealed, int off, int len, byte[] dst, int dstOff) {
     if (len < OVERHEAD) {
       throw new IntegrityException("ciphertext of " + len + " bytes is shorter than IV and MAC");
     }
@@ -143,15 +156,14 @@ public final class Key {
     if (!MessageDigest.isEqual(tag, stored)) {
       throw new IntegrityException("ciphertext verification failed (MAC mismatch)");
     }
-    byte[] plain = new byte[ctLen];
     try {
       Cipher c = CTR.get();
       c.init(Cipher.DECRYPT_MODE, aesKey, new IvParameterSpec(iv));
-      c.doFinal(sealed, off + IV_SIZE, ctLen, plain, 0);
+      c.doFinal(sealed, off + IV_SIZE, ctLen, dst, dstOff);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-CTR failed", e);
     }
-    return plain;
+    return ctLen;
   }
 
   private void mac(byte[] iv, byte[] ct, int off, int len, byte[] out, int outOff) {

@@ -22,7 +22,7 @@ public final class BlobCodec {
   private final ThreadLocal<ZstdCompressCtx> compressor;
   private final ThreadLocal<ZstdDecompressCtx> decompressor =
       ThreadLocal.withInitial(ZstdDecompressCtx::new);
-  private final ThreadLocal<byte[][]> scratch = ThreadLocal.withInitial(() -> new byte[2][]);
+  private final ThreadLocal<byte[][]> scratch = ThreadLocal.withInitial(() -> new byte[4][]);
 
   /**
    * @param compression {@link Compression#OFF} for a version 1 repository
@@ -95,6 +95,40 @@ public final class BlobCodec {
       }
     }
     Id actual = Id.hash(plain);
+    if (!actual.equals(blob.id())) {
+      throw broken(blob, "plaintext hash is " + actual.shortHex(), null);
+    }
+    return plain;
+  }
+
+  /**
+   * Like {@link #open}, but the plaintext is left in a buffer of the calling thread and only
+   * {@code [0, blob.plaintextLength())} of the returned array is valid, until this thread opens
+   * the next blob. For callers that consume the plaintext at once (restore writes it out).
+   */
+  public byte[] openTransient(PackedBlob blob, byte[] buf, int off) {
+    int plainLen = blob.plaintextLength();
+    byte[] payload = scratch(2, blob.length() - Key.OVERHEAD);
+    try {
+      key.open(buf, off, blob.length(), payload, 0);
+    } catch (IntegrityException e) {
+      throw broken(blob, e.getMessage(), e);
+    }
+    byte[] plain = payload;
+    if (blob.compressed()) {
+      plain = scratch(3, plainLen);
+      long n;
+      try {
+        n = decompressor.get().decompressByteArray(
+            plain, 0, plainLen, payload, 0, blob.length() - Key.OVERHEAD);
+      } catch (RuntimeException e) {
+        throw broken(blob, "zstd: " + e.getMessage(), e);
+      }
+      if (n != plainLen) {
+        throw broken(blob, "decompressed to " + n + " bytes, index says " + plainLen, null);
+      }
+    }
+    Id actual = Id.hash(plain, 0, plainLen);
     if (!actual.equals(blob.id())) {
       throw broken(blob, "plaintext hash is " + actual.shortHex(), null);
     }

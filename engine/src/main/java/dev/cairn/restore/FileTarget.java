@@ -31,14 +31,14 @@ final class FileTarget {
    *
    * @return true when this was the last missing write and the file is complete
    */
-  synchronized boolean write(long offset, byte[] plain) throws IOException {
+  synchronized boolean write(long offset, byte[] plain, int length) throws IOException {
     if (failure != null) {
       return false;
     }
     if (writer == null) {
       writer = SparseWriter.open(path, sparse);
     }
-    writer.write(offset, plain, 0, plain.length);
+    writer.write(offset, plain, 0, length);
     return --remaining == 0 && finish();
   }
 

@@ -23,6 +23,7 @@ final class PackDownloader {
   private final PackSource source;
   private final Consumer<FileTarget> onComplete;
   private final RestoreErrors errors;
+  private final ThreadLocal<byte[]> ranges = ThreadLocal.withInitial(() -> new byte[1 << 20]);
 
   PackDownloader(PackSource source, Consumer<FileTarget> onComplete, RestoreErrors errors) {
     this.source = source;
@@ -59,9 +60,9 @@ final class PackDownloader {
 
   private void readRange(Id pack, List<PackedBlob> blobs, long start, int len,
       Map<PackedBlob, List<BlobUse>> byBlob) {
-    byte[] buf;
+    byte[] buf = rangeBuffer(len);
     try {
-      buf = source.readPack(pack, start, len);
+      source.readPack(pack, start, len, buf);
     } catch (IOException | RuntimeException e) {
       for (PackedBlob b : blobs) {
         failAll(byBlob.get(b), "unable to read pack " + pack.hex() + " at " + start + ": "
@@ -79,7 +80,7 @@ final class PackDownloader {
       }
       for (BlobUse u : byBlob.get(b)) {
         try {
-          if (u.file().write(u.offset(), plain)) {
+          if (u.file().write(u.offset(), plain, b.plaintextLength())) {
             onComplete.accept(u.file());
           }
         } catch (IOException e) {
@@ -89,6 +90,16 @@ final class PackDownloader {
         }
       }
     }
+  }
+
+  /** A read buffer per downloading thread, grown as needed: no allocation per range. */
+  private byte[] rangeBuffer(int len) {
+    byte[] b = ranges.get();
+    if (b.length < len) {
+      b = new byte[Math.max(len, 2 * b.length)];
+      ranges.set(b);
+    }
+    return b;
   }
 
   private void failAll(List<BlobUse> uses, String why) {

@@ -11,11 +11,16 @@ public interface PackSource {
   /** Every stored copy of a blob; empty when the index does not know it. */
   List<PackedBlob> locate(BlobHandle handle);
 
-  /** Reads {@code length} bytes of pack {@code pack} at {@code offset}. */
-  byte[] readPack(Id pack, long offset, int length) throws IOException;
+  /**
+   * Reads {@code length} bytes of pack {@code pack} at {@code offset} into {@code dst} (from
+   * index 0), which has room for them.
+   */
+  void readPack(Id pack, long offset, int length, byte[] dst) throws IOException;
 
   /**
-   * Checks, decrypts and decompresses the stored blob at {@code buf[off..]}.
+   * Checks, decrypts and decompresses the stored blob at {@code buf[off..]}. The plaintext is
+   * {@code [0, blob.plaintextLength())} of the result, which may be a buffer of the calling
+   * thread, valid until its next call.
    *
    * @throws dev.cairn.core.IntegrityException naming blob and pack when it is damaged
    */

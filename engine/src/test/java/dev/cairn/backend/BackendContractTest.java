@@ -96,6 +96,17 @@ public abstract class BackendContractTest {
   }
 
   @Test
+  void loadIntoACallersBuffer() throws Exception {
+    byte[] data = bytes(3 << 20);
+    Handle h = saveNamed(FileType.PACK, data);
+    byte[] dst = new byte[(3 << 20) + 10];
+    backend.load(h, 1000, dst, 7, (2 << 20) + 5);
+    assertThat(slice(dst, 7, (2 << 20) + 5)).isEqualTo(slice(data, 1000, (2 << 20) + 5));
+    assertThatThrownBy(() -> backend.load(h, (3 << 20) - 1, dst, 0, 2))
+        .isInstanceOf(EOFException.class);
+  }
+
+  @Test
   void loadPastTheEndFails() throws Exception {
     Handle h = saveNamed(FileType.PACK, bytes(100));
     assertThatThrownBy(() -> backend.load(h, 90, 11))

@@ -152,27 +152,45 @@ public final class LocalBackend implements Backend {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
       long want = length == 0 ? size - offset : length;
-      if (offset > size || offset + want > size) {
-        throw new EOFException(
-            file + ": wanted " + want + " bytes at offset " + offset + ", file has " + size);
-      }
       if (want > Integer.MAX_VALUE - 8) {
         throw new IOException(file + ": " + want + " bytes do not fit in one array");
       }
-      byte[] out = new byte[(int) want];
-      for (int pos = 0; pos < out.length; ) {
-        ByteBuffer buf = ByteBuffer.wrap(out, pos, Math.min(IO_SLICE, out.length - pos));
-        while (buf.hasRemaining()) {
-          int n = ch.read(buf, offset + pos);
-          if (n < 0) {
-            throw new EOFException(file + ": file shrank while reading at offset " + offset);
-          }
-          pos += n;
-        }
-      }
+      byte[] out = new byte[(int) Math.max(0, want)];
+      readFully(ch, file, size, offset, out, 0, out.length);
       return out;
     } catch (IOException e) {
       throw named(e, "unable to load", file);
+    }
+  }
+
+  @Override
+  public void load(Handle h, long offset, byte[] dst, int dstOff, int length) throws IOException {
+    if (offset < 0 || length <= 0) {
+      throw new IllegalArgumentException("invalid offset or length for " + h);
+    }
+    Path file = pathOf(h);
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      readFully(ch, file, ch.size(), offset, dst, dstOff, length);
+    } catch (IOException e) {
+      throw named(e, "unable to load", file);
+    }
+  }
+
+  private static void readFully(FileChannel ch, Path file, long size, long offset, byte[] dst,
+      int dstOff, int length) throws IOException {
+    if (offset > size || offset + length > size) {
+      throw new EOFException(
+          file + ": wanted " + length + " bytes at offset " + offset + ", file has " + size);
+    }
+    for (int pos = 0; pos < length; ) {
+      ByteBuffer buf = ByteBuffer.wrap(dst, dstOff + pos, Math.min(IO_SLICE, length - pos));
+      while (buf.hasRemaining()) {
+        int n = ch.read(buf, offset + pos);
+        if (n < 0) {
+          throw new EOFException(file + ": file shrank while reading at offset " + offset);
+        }
+        pos += n;
+      }
     }
   }
 
