@@ -57,16 +57,10 @@ public final class RcloneServer implements AutoCloseable {
    * {@code --user u --pass p}; returns once the server accepts connections.
    */
   public static RcloneServer start(Path dir, String... flags) throws IOException {
-    Optional<Path> rclone = locate();
-    if (rclone.isEmpty()) {
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        fail(MISSING_IN_CI);
-      }
-      assumeTrue(false, MISSING_LOCALLY);
-    }
+    Path rclone = require(locate(), System.getenv("CI"));
     Files.createDirectories(dir);
     int port = freePort();
-    List<String> command = new ArrayList<>(List.of(rclone.get().toString(), "serve", "restic",
+    List<String> command = new ArrayList<>(List.of(rclone.toString(), "serve", "restic",
         "--addr", "127.0.0.1:" + port, "--config", "/dev/null"));
     command.addAll(Arrays.asList(flags));
     command.add(dir.toString());
@@ -79,6 +73,20 @@ public final class RcloneServer implements AutoCloseable {
     RcloneServer server = new RcloneServer(process, port, log);
     server.awaitListening();
     return server;
+  }
+
+  /**
+   * The found binary; when there is none the calling test fails if {@code ciVariable} is {@code
+   * true}, and is skipped (JUnit assumption) otherwise.
+   */
+  static Path require(Optional<Path> found, String ciVariable) {
+    if (found.isEmpty()) {
+      if ("true".equalsIgnoreCase(ciVariable)) {
+        fail(MISSING_IN_CI);
+      }
+      assumeTrue(false, MISSING_LOCALLY);
+    }
+    return found.get();
   }
 
   /** A port nobody listens on right now (another process could take it; unlikely in tests). */
