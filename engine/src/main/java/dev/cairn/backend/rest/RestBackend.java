@@ -250,7 +250,8 @@ public final class RestBackend implements Backend {
   }
 
   private HttpRequest.Builder request(URI uri) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(requestTimeout).header("Accept", V2);
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri).timeout(requestTimeout).header("Accept", V2);
     location.authorization().ifPresent(auth -> b.header("Authorization", auth));
     return b;
   }

@@ -106,7 +106,8 @@ class RestBackendTest extends BackendContractTest {
     int port = RcloneServer.freePort();
     RestLocation nowhere = RestLocation.parse("rest:http://u:secret@127.0.0.1:" + port + "/r/",
         Map.of());
-    try (RestBackend b = new RestBackend(nowhere, 1, Duration.ofSeconds(2), Duration.ofSeconds(5))) {
+    Duration shortly = Duration.ofSeconds(2);
+    try (RestBackend b = new RestBackend(nowhere, 1, shortly, shortly)) {
       assertThatThrownBy(() -> b.load(Handle.CONFIG))
           .isInstanceOfSatisfying(BackendException.class,
               e -> assertThat(e.transientFailure()).isTrue())
