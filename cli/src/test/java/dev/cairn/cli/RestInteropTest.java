@@ -84,6 +84,13 @@ class RestInteropTest {
         Options.resticRoundTrip());
   }
 
+  /** A REST URL without a repository behind it is restic's exit code 10, "no repository". */
+  @Test
+  void aMissingRepositoryIsExitCode10() {
+    Cli.Result r = cairnAt("rest:" + server.url() + "nothing-here/").run("snapshots");
+    assertThat(r.exitCode()).withFailMessage(r::toString).isEqualTo(ExitCodes.NO_REPOSITORY);
+  }
+
   /** A Cairn run against {@code repo} (a URL: a Path would fold its {@code //}). */
   private static Cli cairnAt(String repo) {
     return new Cli(Path.of("unused"), PASSWORD).env("RESTIC_REPOSITORY", repo);
