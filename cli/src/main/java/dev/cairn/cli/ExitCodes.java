@@ -4,6 +4,7 @@ import dev.cairn.repository.LockConflictException;
 import dev.cairn.repository.NoRepositoryException;
 import dev.cairn.repository.WrongPasswordException;
 import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 
 /** restic's exit codes, and the one place where failures are mapped to them. */
 public final class ExitCodes {
@@ -30,7 +31,8 @@ public final class ExitCodes {
       if (c instanceof WrongPasswordException) {
         return WRONG_PASSWORD;
       }
-      if (c instanceof InterruptedException || c instanceof InterruptedIOException) {
+      if (c instanceof InterruptedException
+          || (c instanceof InterruptedIOException && !(c instanceof SocketTimeoutException))) {
         return INTERRUPTED;
       }
     }

@@ -1,7 +1,11 @@
 package dev.cairn.cli;
 
 import dev.cairn.backend.Backend;
+import dev.cairn.backend.CountingBackend;
 import dev.cairn.backend.LimitedBackend;
+import dev.cairn.backend.RequestStats;
+import dev.cairn.backend.RetryPolicy;
+import dev.cairn.backend.RetryingBackend;
 import dev.cairn.core.CairnException;
 import dev.cairn.pack.Compression;
 import dev.cairn.repository.Repository;
@@ -11,6 +15,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -21,10 +27,13 @@ import java.util.concurrent.TimeUnit;
 final class RepositoryLocator {
   private final GlobalOptions options;
   private final Map<String, String> env;
+  private final Output out;
+  private volatile CountingBackend counting;
 
-  RepositoryLocator(GlobalOptions options, Map<String, String> env) {
+  RepositoryLocator(GlobalOptions options, Map<String, String> env, Output out) {
     this.options = options;
     this.env = env;
+    this.out = out;
   }
 
   /** The repository string from {@code -r}, {@code --repository-file} or the environment. */
@@ -44,10 +53,63 @@ final class RepositoryLocator {
     return repo;
   }
 
-  /** The store for the repository string, wrapped in the connection limit. */
+  /**
+   * The store for the repository string, wrapped as {@code limit(retry(count(store)))}:
+   *
+   * <ul>
+   *   <li>the connection limit is outermost, so a call keeps its permit while it waits to retry:
+   *       while the store fails or throttles (503 SlowDown), the other workers do not add
+   *       requests, and at most {@code connections} requests are ever in flight (restic puts
+   *       its limit inside the retry instead, freeing the permit during the wait);
+   *   <li>the counter is innermost, so every request that reaches the store is counted, each
+   *       retry included ({@link #requestStats}).
+   * </ul>
+   *
+   * <p>{@code -o connections=N} overrides the store's default number of connections. Each retry
+   * is reported on stderr as restic does.
+   */
   Backend backend() throws IOException {
-    Backend store = BackendFactory.open(location(), new ExtendedOptions(options.extended), env);
-    return new LimitedBackend(store);
+    ExtendedOptions extended = new ExtendedOptions(options.extended);
+    Backend store = BackendFactory.open(location(), extended, env);
+    CountingBackend count = new CountingBackend(store);
+    counting = count;
+    Backend retry = new RetryingBackend(count, RetryPolicy.DEFAULT,
+        (op, what, attempt, wait, cause) -> out.warn(op + "(" + what
+            + ") returned error, retrying after " + waitText(wait) + ": " + cause.getMessage()));
+    String connections = extended.get("connections", null);
+    return connections == null ? new LimitedBackend(retry)
+        : new LimitedBackend(retry, connections(connections));
+  }
+
+  /** Requests made to the store opened last by {@link #backend}, or none. */
+  RequestStats requestStats() {
+    CountingBackend c = counting;
+    return c == null ? RequestStats.NONE : c.stats();
+  }
+
+  private static int connections(String value) {
+    try {
+      int n = Integer.parseInt(value);
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new CairnException("invalid value \"" + value
+        + "\" for option connections: want a number of at least 1");
+  }
+
+  /** A wait as restic prints it, roughly: {@code 720ms}, {@code 1.2s}, {@code 2m5.0s}. */
+  static String waitText(Duration d) {
+    long ms = d.toMillis();
+    if (ms < 1000) {
+      return ms + "ms";
+    }
+    if (ms < 60_000) {
+      return String.format(Locale.ROOT, "%.1fs", ms / 1000.0);
+    }
+    return String.format(Locale.ROOT, "%dm%.1fs", ms / 60_000, (ms % 60_000) / 1000.0);
   }
 
   Compression compression() {

@@ -2,20 +2,27 @@ package dev.cairn.backend;
 
 import java.io.IOException;
 
-/** A store failure that says whether trying again may succeed. */
+/**
+ * A failure of a store that says whether retrying the same request may succeed: transient for
+ * timeouts, throttling (HTTP 429, 503 SlowDown) and server errors (5xx); permanent for refused
+ * credentials, bad requests and the like. {@link RetryingBackend} retries only transient ones.
+ */
 public class BackendException extends IOException {
+  private static final long serialVersionUID = 1L;
+
   private final boolean transientFailure;
 
   /**
-   * A failure; {@code transientFailure} is true for timeouts, connection resets, server errors
-   * (5xx) and throttling (429), false for failures that repeat (401, 403, 404, other 4xx).
+   * @param message what failed, naming the file and the store
+   * @param cause the underlying failure, or {@code null}
+   * @param transientFailure whether the same request may succeed when tried again
    */
   public BackendException(String message, Throwable cause, boolean transientFailure) {
     super(message, cause);
     this.transientFailure = transientFailure;
   }
 
-  /** Whether trying again may succeed. */
+  /** Whether the same request may succeed when tried again. */
   public boolean transientFailure() {
     return transientFailure;
   }

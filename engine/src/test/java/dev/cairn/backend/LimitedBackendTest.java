@@ -33,7 +33,7 @@ class LimitedBackendTest extends BackendContractTest {
   @Test
   void runsAtMostTheLimitOfCallsAtOnce() throws Exception {
     for (int limit : new int[] {1, 2, 3}) {
-      CountingBackend counting = new CountingBackend(new MemBackend());
+      OverlapBackend counting = new OverlapBackend(new MemBackend());
       Backend limited = new LimitedBackend(counting, limit);
       ExecutorService pool = Executors.newFixedThreadPool(8);
       try {
@@ -63,12 +63,12 @@ class LimitedBackendTest extends BackendContractTest {
   }
 
   /** Counts how many calls run at once; each call lingers so that calls overlap. */
-  private static final class CountingBackend implements Backend {
+  private static final class OverlapBackend implements Backend {
     private final Backend inner;
     private final AtomicInteger active = new AtomicInteger();
     final AtomicInteger maxActive = new AtomicInteger();
 
-    CountingBackend(Backend inner) {
+    OverlapBackend(Backend inner) {
       this.inner = inner;
     }
 
