@@ -63,6 +63,13 @@ public final class CountingBackend implements Backend {
   }
 
   @Override
+  public void load(Handle h, long offset, byte[] dst, int dstOff, int length) throws IOException {
+    gets.increment();
+    inner.load(h, offset, dst, dstOff, length);
+    getBytes.add(length);
+  }
+
+  @Override
   public long stat(Handle h) throws IOException {
     heads.increment();
     return inner.stat(h);

@@ -147,6 +147,14 @@ public final class RetryingBackend implements Backend {
   }
 
   @Override
+  public void load(Handle h, long offset, byte[] dst, int dstOff, int length) throws IOException {
+    retry("Load", describe(h) + ", " + length + ", " + offset, attempt -> {
+      inner.load(h, offset, dst, dstOff, length);
+      return null;
+    });
+  }
+
+  @Override
   public long stat(Handle h) throws IOException {
     return retry("Stat", describe(h), attempt -> inner.stat(h));
   }
