@@ -54,7 +54,7 @@ public final class Main implements Runnable {
   }
 
   RepositoryLocator locator() {
-    return new RepositoryLocator(global, env);
+    return new RepositoryLocator(global, env, out::warn);
   }
 
   @Override

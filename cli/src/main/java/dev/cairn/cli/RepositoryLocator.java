@@ -2,7 +2,10 @@ package dev.cairn.cli;
 
 import dev.cairn.backend.Backend;
 import dev.cairn.backend.LimitedBackend;
+import dev.cairn.backend.cache.Cache;
+import dev.cairn.backend.cache.CachedBackend;
 import dev.cairn.core.CairnException;
+import dev.cairn.core.Id;
 import dev.cairn.pack.Compression;
 import dev.cairn.repository.Repository;
 import dev.cairn.repository.RepositoryOpener;
@@ -11,20 +14,37 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Turns the global options and environment into a backend chain, a password and an open
  * repository. The one place where stores and decorators are put together.
+ *
+ * <p>The chain of an opened repository is {@code CachedBackend(LimitedBackend(store))}: cache
+ * hits take no connection. The cache belongs to a repository id, known only from the config, so
+ * {@link #open} reads the config (and keys) through the still unbound {@link CachedBackend},
+ * then binds the {@link Cache}; after every {@code loadIndex} the packs holding tree blobs
+ * become cacheable. Local repositories are cached too, as restic does: the cache is the same
+ * code path everywhere and costs only a copy of the metadata. {@code --no-cache} leaves the
+ * decorator out; a cache that cannot be opened gives a warning and no cache.
  */
 final class RepositoryLocator {
   private final GlobalOptions options;
   private final Map<String, String> env;
+  private final Consumer<String> warn;
 
   RepositoryLocator(GlobalOptions options, Map<String, String> env) {
+    this(options, env, message -> { });
+  }
+
+  RepositoryLocator(GlobalOptions options, Map<String, String> env, Consumer<String> warn) {
     this.options = options;
     this.env = env;
+    this.warn = warn;
   }
 
   /** The repository string from {@code -r}, {@code --repository-file} or the environment. */
@@ -70,9 +90,34 @@ final class RepositoryLocator {
     return mib << 20;
   }
 
-  /** Opens the repository (without loading the index). */
+  /** Opens the repository (without loading the index), with the cache unless --no-cache. */
   Repository open() throws IOException {
-    return RepositoryOpener.open(backend(), password(false), compression());
+    if (options.noCache) {
+      return RepositoryOpener.open(backend(), password(false), compression());
+    }
+    CachedBackend cached = new CachedBackend(backend());
+    Repository repo = RepositoryOpener.open(cached, password(false), compression());
+    Cache cache;
+    try {
+      cache = Cache.open(cacheBase(), repo.config().id());
+    } catch (IOException | IllegalArgumentException e) {
+      warn.accept("unable to open cache: " + e.getMessage());
+      return repo;
+    }
+    cached.useCache(cache);
+    repo.onIndexLoaded(index -> {
+      Set<String> treePacks = new HashSet<>();
+      for (Id pack : index.packsWithTrees()) {
+        treePacks.add(pack.hex());
+      }
+      cached.cacheablePacks(treePacks::contains);
+    });
+    return repo;
+  }
+
+  /** The cache base: {@code --cache-dir}, else restic's default (see {@link Cache#defaultBase}). */
+  Path cacheBase() {
+    return options.cacheDir != null ? options.cacheDir : Cache.defaultBase(env);
   }
 
   /**
