@@ -46,6 +46,7 @@ public final class Cache {
   private final Path dir;
   private final boolean posix;
   private final Set<Handle> verified = ConcurrentHashMap.newKeySet();
+  private final ConcurrentHashMap<Handle, Object> verifying = new ConcurrentHashMap<>();
 
   private Cache(Path dir, boolean posix) {
     this.dir = dir;
@@ -113,18 +114,16 @@ public final class Cache {
   public byte[] load(Handle h, long offset, int length) throws IOException {
     Path p = path(h);
     if (!verified.contains(h)) {
-      byte[] whole;
-      try {
-        whole = Files.readAllBytes(p);
-      } catch (NoSuchFileException e) {
-        return null;
+      Object lock = verifying.computeIfAbsent(h, k -> new Object());
+      synchronized (lock) { // threads wanting one unverified file read and hash it once
+        try {
+          if (!verified.contains(h)) {
+            return verify(h, p, offset, length);
+          }
+        } finally {
+          verifying.remove(h, lock);
+        }
       }
-      if (!Id.hash(whole).hex().equals(h.name())) {
-        remove(h);
-        return null;
-      }
-      verified.add(h);
-      return slice(h, whole, offset, length);
     }
     try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
       long size = ch.size();
@@ -141,6 +140,22 @@ public final class Cache {
       verified.remove(h);
       return null;
     }
+  }
+
+  /** Reads and hashes a whole entry; drops it (null) when its content does not match its name. */
+  private byte[] verify(Handle h, Path p, long offset, int length) throws IOException {
+    byte[] whole;
+    try {
+      whole = Files.readAllBytes(p);
+    } catch (NoSuchFileException e) {
+      return null;
+    }
+    if (!Id.hash(whole).hex().equals(h.name())) {
+      remove(h);
+      return null;
+    }
+    verified.add(h);
+    return slice(h, whole, offset, length);
   }
 
   /**
