@@ -6,7 +6,10 @@ import dev.cairn.backend.LimitedBackend;
 import dev.cairn.backend.RequestStats;
 import dev.cairn.backend.RetryPolicy;
 import dev.cairn.backend.RetryingBackend;
+import dev.cairn.backend.cache.Cache;
+import dev.cairn.backend.cache.CachedBackend;
 import dev.cairn.core.CairnException;
+import dev.cairn.core.Id;
 import dev.cairn.pack.Compression;
 import dev.cairn.repository.Repository;
 import dev.cairn.repository.RepositoryOpener;
@@ -16,13 +19,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Turns the global options and environment into a backend chain, a password and an open
  * repository. The one place where stores and decorators are put together.
+ *
+ * <p>The chain of an opened repository is {@code CachedBackend(LimitedBackend(store))}: cache
+ * hits take no connection. The cache belongs to a repository id, known only from the config, so
+ * {@link #open} reads the config (and keys) through the still unbound {@link CachedBackend},
+ * then binds the {@link Cache}; after every {@code loadIndex} the packs holding tree blobs
+ * become cacheable. Local repositories are cached too, as restic does: the cache is the same
+ * code path everywhere and costs only a copy of the metadata. {@code --no-cache} leaves the
+ * decorator out; a cache that cannot be opened gives a warning and no cache.
  */
 final class RepositoryLocator {
   private final GlobalOptions options;
@@ -132,9 +145,34 @@ final class RepositoryLocator {
     return mib << 20;
   }
 
-  /** Opens the repository (without loading the index). */
+  /** Opens the repository (without loading the index), with the cache unless --no-cache. */
   Repository open() throws IOException {
-    return RepositoryOpener.open(backend(), password(false), compression());
+    if (options.noCache) {
+      return RepositoryOpener.open(backend(), password(false), compression());
+    }
+    CachedBackend cached = new CachedBackend(backend());
+    Repository repo = RepositoryOpener.open(cached, password(false), compression());
+    Cache cache;
+    try {
+      cache = Cache.open(cacheBase(), repo.config().id());
+    } catch (IOException | IllegalArgumentException e) {
+      out.warn("unable to open cache: " + e.getMessage());
+      return repo;
+    }
+    cached.useCache(cache);
+    repo.onIndexLoaded(index -> {
+      Set<String> treePacks = new HashSet<>();
+      for (Id pack : index.packsWithTrees()) {
+        treePacks.add(pack.hex());
+      }
+      cached.cacheablePacks(treePacks::contains);
+    });
+    return repo;
+  }
+
+  /** The cache base: {@code --cache-dir}, else restic's default (see {@link Cache#defaultBase}). */
+  Path cacheBase() {
+    return options.cacheDir != null ? options.cacheDir : Cache.defaultBase(env);
   }
 
   /**

@@ -112,6 +112,8 @@ final class Acceptance {
     pb.environment().keySet().removeIf(k -> k.startsWith("RESTIC_") || k.startsWith("CAIRN_"));
     pb.environment().put("RESTIC_REPOSITORY", repo.toString());
     pb.environment().put("RESTIC_PASSWORD", PASSWORD);
+    pb.environment().put("RESTIC_CACHE_DIR",
+        repo.resolveSibling(repo.getFileName() + ".cache").toString());
     pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     pb.redirectOutput(log.toFile());
     pb.redirectError(errLog(log).toFile());

@@ -21,9 +21,14 @@ final class Cli {
 
   private final Map<String, String> env = new HashMap<>();
 
+  /**
+   * Runs against {@code repo}; the cache goes next to it ({@code <repo>.cache}), not to the
+   * user's home (override with {@code env("RESTIC_CACHE_DIR", …)}).
+   */
   Cli(Path repo, String password) {
     env.put("RESTIC_REPOSITORY", repo.toString());
     env.put("RESTIC_PASSWORD", password);
+    env.put("RESTIC_CACHE_DIR", repo.resolveSibling(repo.getFileName() + ".cache").toString());
   }
 
   Cli env(String key, String value) {

@@ -93,7 +93,9 @@ final class Interop {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code = Main.run(args, Map.of("RESTIC_REPOSITORY", repo.toString(),
-        "RESTIC_PASSWORD", PASSWORD), out, err);
+        "RESTIC_PASSWORD", PASSWORD,
+        "RESTIC_CACHE_DIR", repo.resolveSibling(repo.getFileName() + ".cache").toString()),
+        out, err);
     assertThat(code).withFailMessage(() -> "cairn " + String.join(" ", args) + " exited " + code
         + ": " + err).isZero();
     return out.toByteArray();

@@ -7,8 +7,10 @@ import dev.cairn.pack.PackedBlob;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
@@ -126,6 +128,23 @@ public final class MasterIndex {
     lock.readLock().lock();
     try {
       return List.copyOf(packIds);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** Ids of the packs that hold at least one tree blob ("metadata" packs, which restic caches). */
+  public Set<Id> packsWithTrees() {
+    lock.readLock().lock();
+    try {
+      Set<Id> out = new HashSet<>();
+      byte tree = (byte) BlobType.TREE.ordinal();
+      for (int e = 0; e < size; e++) {
+        if (type[e] == tree) {
+          out.add(packIds.get(pack[e]));
+        }
+      }
+      return out;
     } finally {
       lock.readLock().unlock();
     }

@@ -19,9 +19,11 @@ import dev.cairn.pack.PackedBlob;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * An open restic repository: a backend, the master key, the config and the master index. Loads
@@ -36,6 +38,7 @@ public final class Repository implements BlobLoader, AutoCloseable {
   private final BlobCodec codec;
   private final MasterIndex index = new MasterIndex();
   private final TreeCache treeCache = new TreeCache(64L << 20);
+  private final List<Consumer<MasterIndex>> indexLoaded = new CopyOnWriteArrayList<>();
 
   Repository(Backend backend, Key key, Id keyId, Config config, Compression compression) {
     this.backend = backend;
@@ -75,6 +78,14 @@ public final class Repository implements BlobLoader, AutoCloseable {
     return new PackUploader(this, packSize);
   }
 
+  /**
+   * Calls {@code fn} with the master index at the end of every {@link #loadIndex} (for example
+   * to tell a cache which packs hold tree blobs).
+   */
+  public void onIndexLoaded(Consumer<MasterIndex> fn) {
+    indexLoaded.add(fn);
+  }
+
   /** Loads every index file into the master index, several at a time. */
   public void loadIndex() throws IOException {
     List<Id> ids = list(FileType.INDEX);
@@ -90,6 +101,9 @@ public final class Repository implements BlobLoader, AutoCloseable {
       }
     } finally {
       pool.shutdownNow();
+    }
+    for (Consumer<MasterIndex> fn : indexLoaded) {
+      fn.accept(index);
     }
   }
 
