@@ -46,7 +46,8 @@ final class RepositoryLocator {
 
   /** The store for the repository string, wrapped in the connection limit. */
   Backend backend() throws IOException {
-    Backend store = BackendFactory.open(location(), new ExtendedOptions(options.extended), env);
+    Backend store = BackendFactory.open(location(), new ExtendedOptions(options.extended), env,
+        BackendFactory.Tls.of(options.caCerts, options.insecureTls, env));
     return new LimitedBackend(store);
   }
 
