@@ -3,6 +3,7 @@ package dev.cairn.testing;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -31,15 +32,31 @@ public final class S3ProxyServer implements AutoCloseable {
 
   /** Starts a server and waits until it accepts requests (at most 10 s). */
   public static S3ProxyServer start() throws Exception {
+    URI endpoint = URI.create("http://127.0.0.1:" + freePort());
+    return start(builder().endpoint(endpoint), endpoint);
+  }
+
+  /**
+   * Starts a server on https only, with the key and certificate of the PKCS#12 {@code keyStore}
+   * (password {@code password}).
+   */
+  public static S3ProxyServer startTls(Path keyStore, String password) throws Exception {
+    URI endpoint = URI.create("https://127.0.0.1:" + freePort());
+    return start(builder().secureEndpoint(endpoint).keyStore(keyStore.toString(), password),
+        endpoint);
+  }
+
+  private static S3Proxy.Builder builder() {
     Properties props = new Properties();
     props.setProperty("jclouds.identity", ACCESS_KEY);
     props.setProperty("jclouds.credential", SECRET_KEY);
-    URI endpoint = URI.create("http://127.0.0.1:" + freePort());
-    S3Proxy proxy = S3Proxy.builder()
+    return S3Proxy.builder()
         .blobStore(BlobStores.create("transient", props))
-        .endpoint(endpoint)
-        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-        .build();
+        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY);
+  }
+
+  private static S3ProxyServer start(S3Proxy.Builder builder, URI endpoint) throws Exception {
+    S3Proxy proxy = builder.build();
     proxy.start();
     long deadline = System.nanoTime() + 10_000_000_000L;
     while (!"STARTED".equals(proxy.getState())) {
