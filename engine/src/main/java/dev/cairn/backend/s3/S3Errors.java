@@ -1,6 +1,7 @@
 package dev.cairn.backend.s3;
 
 import dev.cairn.backend.BackendException;
+import java.io.IOException;
 import java.net.UnknownHostException;
 import java.security.cert.CertificateException;
 import java.util.Set;
@@ -70,20 +71,19 @@ final class S3Errors {
   }
 
   /**
-   * Connection failures and timeouts may pass; certificate and credential problems, or a host
-   * name that does not resolve, will not.
+   * Connection failures and timeouts (an {@link IOException} somewhere in the causes) may pass;
+   * certificate problems, a host name that does not resolve, missing credentials or a request
+   * the SDK refuses to send (e.g. a bucket name it finds invalid) will not.
    */
   private static boolean clientFailureIsTransient(Throwable e) {
-    String msg = String.valueOf(e.getMessage());
-    if (msg.contains("Unable to load credentials") || msg.contains("credentials")) {
-      return false;
-    }
+    boolean io = false;
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SSLHandshakeException || t instanceof SSLPeerUnverifiedException
           || t instanceof CertificateException || t instanceof UnknownHostException) {
         return false;
       }
+      io |= t instanceof IOException;
     }
-    return true;
+    return io;
   }
 }

@@ -157,6 +157,30 @@ class S3BackendTest extends BackendContractTest {
   }
 
   @Test
+  void aBodyThatDoesNotMatchItsMd5IsRejectedAndNotStored() throws Exception {
+    String key = "some/prefix/index/" + Id.hash(new byte[5]).hex();
+    String md5OfOtherBytes = "1B2M2Y8AsgTpgAmY7PhCfg=="; // MD5 of no bytes at all
+    try (SdkHttpClient http = S3Clients.http(config);
+        S3Client s3 = S3Clients.s3(config, http)) {
+      S3Writer writer = new S3Writer(s3, config.location(), null);
+      assertThatThrownBy(() -> writer.put(key, new byte[5], 0, 5, md5OfOtherBytes))
+          .isInstanceOf(BackendException.class)
+          .hasMessageContaining("s3 PUT " + config.location().url(key) + ": 400");
+    }
+    assertThat(keys()).doesNotContain(key);
+  }
+
+  @Test
+  void aRequestTheSdkRefusesIsPermanent() throws Exception {
+    try (S3Backend b = new S3Backend(config(server.repository("ab"), server.env()))) {
+      assertThatThrownBy(b::create) // bucket names need 3 characters at least
+          .isInstanceOfSatisfying(BackendException.class,
+              e -> assertThat(e.transientFailure()).isFalse())
+          .hasMessageContaining(server.endpoint() + "/ab");
+    }
+  }
+
+  @Test
   void usesTheConfiguredConnections() throws Exception {
     S3Config eight = S3Config.of(config.location(), server.env(), Map.of("s3.connections", "8"));
     try (S3Backend b = new S3Backend(eight)) {
