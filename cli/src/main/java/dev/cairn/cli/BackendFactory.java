@@ -4,27 +4,62 @@ import dev.cairn.backend.Backend;
 import dev.cairn.backend.local.LocalBackend;
 import dev.cairn.backend.rest.RestBackend;
 import dev.cairn.backend.rest.RestLocation;
+import dev.cairn.backend.s3.S3Backend;
+import dev.cairn.backend.s3.S3Config;
+import dev.cairn.backend.s3.S3Location;
 import dev.cairn.core.CairnException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a restic repository string into a store: {@code /path}, {@code local:/path} or {@code
- * rest:http(s)://[user:pass@]host[:port]/path/} (later: {@code s3:…}). The one place where a
- * scheme is mapped to its backend.
+ * Turns a restic repository string into a store: {@code /path}, {@code local:/path}, {@code
+ * rest:http(s)://[user:pass@]host[:port]/path/} or {@code s3:…}. The one place where a scheme is
+ * mapped to its backend.
  */
 final class BackendFactory {
   private BackendFactory() {}
 
+  /** TLS settings for remote stores: {@code --cacert} files and {@code --insecure-tls}. */
+  record Tls(List<Path> caCerts, boolean insecure) {
+    static final Tls DEFAULT = new Tls(List.of(), false);
+
+    /** The command line's files, else those of {@code RESTIC_CACERT} (comma separated). */
+    static Tls of(List<Path> caCerts, boolean insecure, Map<String, String> env) {
+      List<Path> files = new ArrayList<>(caCerts);
+      String fromEnv = env.get("RESTIC_CACERT");
+      if (files.isEmpty() && fromEnv != null) {
+        for (String f : fromEnv.split(",")) {
+          if (!f.isBlank()) {
+            files.add(Path.of(f.trim()));
+          }
+        }
+      }
+      return new Tls(List.copyOf(files), insecure);
+    }
+  }
+
   static Backend open(String location, ExtendedOptions options, Map<String, String> env)
       throws IOException {
+    return open(location, options, env, Tls.DEFAULT);
+  }
+
+  /**
+   * The store for {@code location}; credentials and settings come from {@code env} (the
+   * process environment, injectable) and the {@code -o} options.
+   */
+  static Backend open(String location, ExtendedOptions options, Map<String, String> env,
+      Tls tls) throws IOException {
     int colon = location.indexOf(':');
     String scheme = colon > 0 && !location.startsWith("/") ? location.substring(0, colon) : "";
     return switch (scheme) {
       case "", "local" -> new LocalBackend(Path.of(scheme.isEmpty() ? location
           : location.substring(colon + 1)));
       case "rest" -> rest(location, options, env);
+      case "s3" -> s3(location, options, env, tls);
       default -> throw new CairnException("invalid repository location \"" + location
           + "\": unknown backend type \"" + scheme + "\"");
     };
@@ -55,5 +90,23 @@ final class BackendFactory {
     }
     return new RestBackend(where, connections, RestBackend.DEFAULT_CONNECT_TIMEOUT,
         RestBackend.DEFAULT_REQUEST_TIMEOUT);
+  }
+
+  private static Backend s3(String location, ExtendedOptions options, Map<String, String> env,
+      Tls tls) throws IOException {
+    S3Config config;
+    try {
+      Map<String, String> s3Options = new LinkedHashMap<>();
+      options.withPrefix("s3.").forEach((k, v) -> s3Options.put("s3." + k, v));
+      String connections = options.get("connections", null);
+      if (connections != null) {
+        s3Options.put("connections", connections);
+      }
+      config = S3Config.of(S3Location.parse(location), env, s3Options)
+          .withTls(tls.caCerts(), tls.insecure());
+    } catch (IllegalArgumentException e) {
+      throw new CairnException(e.getMessage());
+    }
+    return new S3Backend(config);
   }
 }

@@ -48,6 +48,12 @@ public final class GlobalOptions {
   @Option(scope = ScopeType.INHERIT, names = "--retry-lock", description = "retry to lock the repository for this long, e.g. 2m")
   String retryLock;
 
+  @Option(scope = ScopeType.INHERIT, names = "--cacert", description = "PEM file of a certificate authority to trust besides the system's (repeatable; env: RESTIC_CACERT, comma separated)")
+  List<Path> caCerts = new ArrayList<>();
+
+  @Option(scope = ScopeType.INHERIT, names = "--insecure-tls", description = "skip TLS certificate verification (insecure)")
+  boolean insecureTls;
+
   @Option(scope = ScopeType.INHERIT, names = {"-o", "--option"}, description = "extended option key=value")
   List<String> extended = new ArrayList<>();
 

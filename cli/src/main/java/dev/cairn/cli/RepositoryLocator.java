@@ -83,7 +83,8 @@ final class RepositoryLocator {
    */
   Backend backend() throws IOException {
     ExtendedOptions extended = new ExtendedOptions(options.extended);
-    Backend store = BackendFactory.open(location(), extended, env);
+    Backend store = BackendFactory.open(location(), extended, env,
+        BackendFactory.Tls.of(options.caCerts, options.insecureTls, env));
     CountingBackend count = new CountingBackend(store);
     counting = count;
     Backend retry = new RetryingBackend(count, RetryPolicy.DEFAULT,
