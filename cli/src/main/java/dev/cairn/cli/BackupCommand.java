@@ -157,7 +157,8 @@ final class BackupCommand implements Callable<Integer> {
         }
         printer.close();
         new BackupSummaryPrinter(out, json, main.global().verbosity())
-            .print(summary, snapshotId, dryRun, ended.toEpochMilli() - started.toEpochMilli());
+            .print(summary, snapshotId, dryRun, ended.toEpochMilli() - started.toEpochMilli(),
+                loc.requestStats());
         if (!result.errors().isEmpty()) {
           if (!json) {
             out.warn("Warning: at least one source file could not be read");

@@ -1,5 +1,6 @@
 package dev.cairn.cli;
 
+import dev.cairn.backend.RequestStats;
 import dev.cairn.core.Id;
 import dev.cairn.snapshot.SnapshotSummary;
 import java.util.LinkedHashMap;
@@ -18,7 +19,7 @@ final class BackupSummaryPrinter {
     this.verbosity = verbosity;
   }
 
-  void print(SnapshotSummary s, Id snapshot, boolean dryRun, long millis) {
+  void print(SnapshotSummary s, Id snapshot, boolean dryRun, long millis, RequestStats requests) {
     if (json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("message_type", "summary");
@@ -41,6 +42,7 @@ final class BackupSummaryPrinter {
         m.put("snapshot_id", snapshot.hex());
       }
       m.put("dry_run", dryRun);
+      m.put("backend_requests", requests.toMap());
       out.json(m);
       return;
     }
@@ -57,6 +59,9 @@ final class BackupSummaryPrinter {
     out.println("");
     out.println("processed " + s.totalFilesProcessed() + " files, "
         + Units.bytes(s.totalBytesProcessed()) + " in " + Units.duration(millis / 1000));
+    if (verbosity > 0) {
+      out.println("backend requests: " + requests.toMap());
+    }
     if (snapshot != null) {
       out.println("snapshot " + snapshot.shortHex() + " saved");
     }

@@ -87,12 +87,24 @@ final class RepositoryLocator {
         BackendFactory.Tls.of(options.caCerts, options.insecureTls, env));
     CountingBackend count = new CountingBackend(store);
     counting = count;
-    Backend retry = new RetryingBackend(count, RetryPolicy.DEFAULT,
+    Backend retry = new RetryingBackend(count, retryPolicy(extended),
         (op, what, attempt, wait, cause) -> out.warn(op + "(" + what
             + ") returned error, retrying after " + waitText(wait) + ": " + cause.getMessage()));
     String connections = extended.get("connections", null);
     return connections == null ? new LimitedBackend(retry)
         : new LimitedBackend(retry, connections(connections));
+  }
+
+  /**
+   * restic's retry policy, bounded by Cairn's options {@code -o retry.max-attempts=N} and
+   * {@code -o retry.max-time=DURATION} (e.g. {@code 30s}) for runs that must fail fast.
+   */
+  static RetryPolicy retryPolicy(ExtendedOptions extended) {
+    RetryPolicy d = RetryPolicy.DEFAULT;
+    String attempts = extended.get("retry.max-attempts", null);
+    String time = extended.get("retry.max-time", null);
+    return new RetryPolicy(attempts == null ? d.maxAttempts() : connections(attempts), d.base(),
+        d.factor(), d.cap(), time == null ? d.maxElapsed() : DurationParser.parse(time));
   }
 
   /** Requests made to the store opened last by {@link #backend}, or none. */

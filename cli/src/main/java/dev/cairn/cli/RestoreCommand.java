@@ -52,7 +52,8 @@ final class RestoreCommand implements Callable<Integer> {
     Output out = main.out();
     boolean json = main.global().json;
     long start = System.nanoTime();
-    try (Repository repo = main.locator().open();
+    RepositoryLocator loc = main.locator();
+    try (Repository repo = loc.open();
         LockScope lock = LockScope.acquire(main, repo, false, true)) {
       repo.loadIndex();
       SnapshotFinder finder = new SnapshotFinder(repo);
@@ -86,6 +87,7 @@ final class RestoreCommand implements Callable<Integer> {
           m.put("files_verified", r.verified());
         }
         m.put("error_count", r.errors().size());
+        m.put("backend_requests", loc.requestStats().toMap());
         out.json(m);
       } else if (main.global().verbosity() >= 0) {
         if (verify) {
