@@ -66,7 +66,7 @@ public final class MasterIndex {
   public PackedBlob lookup(BlobHandle h) {
     lock.readLock().lock();
     try {
-      int e = find(h, 0);
+      int e = find(h);
       return e < 0 ? null : entry(e);
     } finally {
       lock.readLock().unlock();
@@ -95,7 +95,7 @@ public final class MasterIndex {
   public boolean has(BlobHandle h) {
     lock.readLock().lock();
     try {
-      return find(h, 0) >= 0;
+      return find(h) >= 0;
     } finally {
       lock.readLock().unlock();
     }
@@ -176,11 +176,11 @@ public final class MasterIndex {
     }
   }
 
-  private int find(BlobHandle h, int skip) {
+  private int find(BlobHandle h) {
     int mask = table.length - 1;
     for (int slot = slot(word(h.id(), 0), h.type()); table[slot] != 0; slot = (slot + 1) & mask) {
       int e = table[slot] - 1;
-      if (matches(e, h) && skip-- == 0) {
+      if (matches(e, h)) {
         return e;
       }
     }

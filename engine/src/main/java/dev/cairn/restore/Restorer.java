@@ -40,12 +40,18 @@ public final class Restorer {
   private final Map<Id, List<BlobUse>> packUses = new LinkedHashMap<>();
   private final List<FileTarget> files = new ArrayList<>();
   private final Map<String, Path> firstLink = new HashMap<>();
-  private final List<Path[]> hardlinks = new ArrayList<>();
-  private final List<Object[]> dirs = new ArrayList<>();
+  private final List<Link> hardlinks = new ArrayList<>();
+  private final List<Dir> dirs = new ArrayList<>();
   private final Set<Path> restored = new HashSet<>();
   private final AtomicLong filesDone = new AtomicLong();
   private final AtomicLong bytes = new AtomicLong();
   private long others;
+
+  /** A hard link to make once its target has its content. */
+  private record Link(Path path, Path target) {}
+
+  /** A restored directory, whose metadata is applied after its children. */
+  private record Dir(Path path, Node node) {}
 
   public Restorer(BlobLoader trees, PackSource packs, RestoreOptions options) {
     this.trees = trees;
@@ -70,12 +76,12 @@ public final class Restorer {
     plan(root, target, snapshotPath);
     new ParallelPacks(packs.connections()).run(packUses,
         new PackDownloader(packs, this::completed, errors));
-    for (Path[] link : hardlinks) {
-      Files.deleteIfExists(link[0]);
-      fs.hardlink(link[0], link[1]);
+    for (Link link : hardlinks) {
+      Files.deleteIfExists(link.path());
+      fs.hardlink(link.path(), link.target());
     }
     for (int i = dirs.size() - 1; i >= 0; i--) {
-      applyMetadata((Path) dirs.get(i)[0], (Node) dirs.get(i)[1]);
+      applyMetadata(dirs.get(i).path(), dirs.get(i).node());
     }
     long deleted = options.delete() ? new TargetCleaner(restored, options).clean(target, snapshotPath) : 0;
     long verified = options.verify() ? new Verifier(packs, errors).verify(files) : 0;
@@ -116,7 +122,7 @@ public final class Restorer {
         if (n.subtree() != null) {
           plan(n.subtree(), path, snap);
         }
-        dirs.add(new Object[] {path, n});
+        dirs.add(new Dir(path, n));
       }
       case FILE -> planFile(n, path);
       case SYMLINK -> {
@@ -146,7 +152,7 @@ public final class Restorer {
       String key = n.deviceId() + ":" + n.inode();
       Path first = firstLink.putIfAbsent(key, path);
       if (first != null) {
-        hardlinks.add(new Path[] {path, first});
+        hardlinks.add(new Link(path, first));
         return;
       }
     }
