@@ -67,7 +67,29 @@ final class S3Errors {
     }
     // client side: no answer from the server (refused, reset, timed out), or a local problem
     String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    String untrusted = certificateProblem(e);
+    if (untrusted != null) {
+      // the JDK's message nests its internal exception class names; say what went wrong
+      reason = "TLS certificate not trusted: " + untrusted;
+    }
     return new BackendException(where + reason, e, clientFailureIsTransient(e));
+  }
+
+  /**
+   * For a TLS handshake or certificate failure, the message of its innermost cause (e.g. "unable
+   * to find valid certification path to requested target"); else null.
+   */
+  private static String certificateProblem(Throwable e) {
+    boolean tls = false;
+    String innermost = null;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      tls |= t instanceof SSLHandshakeException || t instanceof SSLPeerUnverifiedException
+          || t instanceof CertificateException;
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        innermost = t.getMessage();
+      }
+    }
+    return tls ? innermost : null;
   }
 
   /**

@@ -1,0 +1,80 @@
+package dev.cairn.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.core.FileType;
+import dev.cairn.testing.S3ProxyServer;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Acceptance ("Object storage"): {@code backup --json} against S3 reports the requests it made in
+ * {@code backend_requests}, and they add up with what the bucket holds afterwards.
+ */
+class S3RequestCountTest {
+  private static S3ProxyServer server;
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void startServer() throws Exception {
+    server = S3ProxyServer.start();
+  }
+
+  @AfterAll
+  static void stopServer() throws Exception {
+    server.close();
+  }
+
+  @Test
+  void backupJsonCountsTheS3RequestsAndAnUnchangedBackupMakesFewPuts() throws Exception {
+    String repo = server.repository("counted/repo");
+    // not below @TempDir: the cache made there would change an ancestor's mtime, so the
+    // second backup would store a new tree and pack
+    Path scratch = Interop.stableScratchDir();
+    try {
+      run(repo, S3Accept.tree(scratch.resolve("source"), 21, 5, 30));
+    } finally {
+      Interop.deleteTree(scratch);
+    }
+  }
+
+  private void run(String repo, Path source) throws Exception {
+    Cli cairn = S3Accept.cairn(tmp, server, repo);
+    cairn.run("init").assertOk();
+
+    JsonNode first = Interop.cairnBackup(cairn, source, "--pack-size", "4")
+        .get("backend_requests");
+    assertThat(first).as("backend_requests").isNotNull();
+    int packs = S3Accept.names(server, repo, FileType.PACK).size();
+    int indexes = S3Accept.names(server, repo, FileType.INDEX).size();
+    assertThat(packs).isGreaterThan(1);
+    assertThat(indexes).isPositive();
+    assertThat(S3Accept.names(server, repo, FileType.SNAPSHOT)).hasSize(1);
+    // every pack, index file and the snapshot once, plus at least one lock file
+    assertThat(first.get("put_requests").asLong()).as(first.toString())
+        .isGreaterThanOrEqualTo(packs + indexes + 1 + 1);
+    assertThat(first.get("put_bytes").asLong()).isGreaterThan(5L << 20);
+    assertThat(first.get("get_requests").asLong() + first.get("head_requests").asLong())
+        .as(first.toString()).isPositive();
+    assertThat(first.get("get_requests").asLong()).as(first.toString()).isPositive();
+    assertThat(first.get("list_requests").asLong()).as(first.toString()).isPositive();
+    // (the summary is printed before the lock is removed, as by restic: its DELETE is not counted)
+
+    JsonNode second = Interop.cairnBackup(cairn, source, "--pack-size", "4")
+        .get("backend_requests");
+    // nothing new to store: no pack, no index; only a lock and the snapshot
+    assertThat(S3Accept.names(server, repo, FileType.PACK)).hasSize(packs);
+    assertThat(S3Accept.names(server, repo, FileType.INDEX)).hasSize(indexes);
+    assertThat(S3Accept.names(server, repo, FileType.SNAPSHOT)).hasSize(2);
+    assertThat(second.get("put_requests").asLong()).as(second.toString())
+        .isBetween(2L, 3L)
+        .isLessThan(first.get("put_requests").asLong());
+    assertThat(second.get("put_bytes").asLong()).isLessThan(64 * 1024);
+    assertThat(second.get("list_requests").asLong()).isPositive();
+    assertThat(S3Accept.names(server, repo, FileType.LOCK)).isEmpty();
+  }
+}
