@@ -1,6 +1,7 @@
 package dev.cairn.backend.s3;
 
 import dev.cairn.backend.Backend;
+import dev.cairn.backend.BackendException;
 import dev.cairn.backend.FileInfo;
 import dev.cairn.backend.Handle;
 import dev.cairn.core.FileType;
@@ -14,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.function.Consumer;
 import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -121,6 +123,35 @@ public final class S3Backend implements Backend {
       throw shortRead(key, offset, length, offset + out.length);
     }
     return out;
+  }
+
+  /** Streams the range straight into {@code dst}: no intermediate buffers for large ranges. */
+  @Override
+  public void load(Handle h, long offset, byte[] dst, int dstOff, int length) throws IOException {
+    if (offset < 0 || length <= 0) {
+      throw new IllegalArgumentException("invalid offset or length for " + h);
+    }
+    String key = key(h);
+    String range = "bytes=" + offset + "-" + (offset + length - 1);
+    try (ResponseInputStream<GetObjectResponse> in =
+        s3.getObject(b -> b.bucket(loc.bucket()).key(key).range(range))) {
+      int n = in.readNBytes(dst, dstOff, length);
+      if (n != length) {
+        throw shortRead(key, offset, length, offset + n);
+      }
+    } catch (RuntimeException e) {
+      if (S3Errors.missingKey(e)) {
+        throw new NoSuchFileException(loc.url(key));
+      }
+      if (S3Errors.status(e) == 416) {
+        throw shortRead(key, offset, length, stat(h));
+      }
+      throw S3Errors.translate(e, "GET", loc, key);
+    } catch (EOFException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new BackendException("s3 GET " + loc.url(key) + ": " + e.getMessage(), e, true);
+    }
   }
 
   private EOFException shortRead(String key, long offset, int length, long size) {
