@@ -27,14 +27,14 @@ import org.junit.jupiter.api.Test;
 class CachedBackendTest extends BackendContractTest {
   private static final String REPO_ID = "5e".repeat(32);
   private MemBackend mem;
-  private CountingBackend counting;
+  private LoadCountingBackend counting;
   private CachedBackend cached;
   private Path base;
 
   @Override
   protected Backend newBackend(Path tempDir) throws Exception {
     mem = new MemBackend("mem:test/");
-    counting = new CountingBackend(mem);
+    counting = new LoadCountingBackend(mem);
     base = tempDir.resolve("cache");
     cached = new CachedBackend(counting, Cache.open(base, REPO_ID));
     return cached;

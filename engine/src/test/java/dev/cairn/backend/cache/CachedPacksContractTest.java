@@ -17,11 +17,11 @@ import org.junit.jupiter.api.Test;
  * so that saves, ranged loads, removes and lists of packs all go through the cache.
  */
 class CachedPacksContractTest extends BackendContractTest {
-  private CountingBackend counting;
+  private LoadCountingBackend counting;
 
   @Override
   protected Backend newBackend(Path tempDir) throws Exception {
-    counting = new CountingBackend(new MemBackend("mem:cached/"));
+    counting = new LoadCountingBackend(new MemBackend("mem:cached/"));
     CachedBackend cached = new CachedBackend(counting, Cache.open(tempDir, "ab".repeat(32)));
     cached.cacheablePacks(name -> true);
     return cached;

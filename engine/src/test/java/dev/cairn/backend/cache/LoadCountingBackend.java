@@ -14,12 +14,12 @@ import java.util.function.Consumer;
  * A test double that counts the loads reaching a store, per file, and can slow them down so that
  * concurrent callers overlap.
  */
-final class CountingBackend implements Backend {
+final class LoadCountingBackend implements Backend {
   private final Backend inner;
   private final Map<Handle, AtomicInteger> loads = new ConcurrentHashMap<>();
   private volatile long loadDelayMillis;
 
-  CountingBackend(Backend inner) {
+  LoadCountingBackend(Backend inner) {
     this.inner = inner;
   }
 
