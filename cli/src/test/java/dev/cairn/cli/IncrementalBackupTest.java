@@ -53,15 +53,26 @@ class IncrementalBackupTest {
     assertThat(second.get("files_new").asLong()).isZero();
     assertThat(second.get("files_changed").asLong()).isZero();
     assertThat(second.get("data_blobs").asLong()).isZero();
-    // nothing but the snapshot: every tree is the same as before, so no tree blob is new either
-    assertThat(ancestorsAfter)
-        .as("ancestor directories must not change during the test")
-        .isEqualTo(ancestorsBefore);
     assertThat(second.get("dirs_new").asLong()).isZero();
-    assertThat(second.get("dirs_changed").asLong()).isZero();
-    assertThat(second.get("tree_blobs").asLong()).isZero();
-    assertThat(second.get("data_added").asLong()).isZero();
-    assertThat(second.get("data_added_packed").asLong()).isZero();
+    // the root tree records the ancestors of the source (restic does the same): a directory
+    // above the checkout (e.g. /tmp) may change between the runs on a busy machine, and then
+    // exactly the trees on the path down to the source are new; the source's own trees never are
+    long changedAncestors = 0;
+    for (int i = 0; i < ancestorsBefore.size(); i++) {
+      if (!ancestorsBefore.get(i).equals(ancestorsAfter.get(i))) {
+        changedAncestors = ancestorsBefore.size() - i;
+        break;
+      }
+    }
+    assertThat(second.get("tree_blobs").asLong()).as("ancestors changed: %s", changedAncestors)
+        .isLessThanOrEqualTo(changedAncestors);
+    assertThat(second.get("dirs_changed").asLong()).isLessThanOrEqualTo(changedAncestors);
+    if (changedAncestors == 0) {
+      // nothing but the snapshot: every tree is the same as before
+      assertThat(second.get("tree_blobs").asLong()).isZero();
+      assertThat(second.get("data_added").asLong()).isZero();
+      assertThat(second.get("data_added_packed").asLong()).isZero();
+    }
   }
 
   @Test
