@@ -109,6 +109,15 @@ public final class ResticBinary {
     if (password != null) {
       env.put("RESTIC_PASSWORD", password);
     }
+    // restic spools packs in $TMPDIR; keep that out of /tmp, whose mtime is recorded in the root
+    // tree of any snapshot of a path below it (tests compare root trees across tools)
+    Path spool = Path.of("target", "restic-tmp").toAbsolutePath();
+    try {
+      Files.createDirectories(spool);
+      env.put("TMPDIR", spool.toString());
+    } catch (IOException e) {
+      // keep the inherited TMPDIR
+    }
     env.putAll(extraEnv);
     if (workDir != null) {
       builder.directory(workDir.toFile());
