@@ -11,8 +11,7 @@ import java.util.function.Consumer;
  * under {@link RetryingBackend}, every attempt is counted. {@link #create} is not counted. Safe
  * for use from several threads; {@link #stats} may be called at any time.
  */
-public final class CountingBackend implements Backend {
-  private final Backend inner;
+public final class CountingBackend extends FilterBackend {
   private final LongAdder puts = new LongAdder();
   private final LongAdder putBytes = new LongAdder();
   private final LongAdder gets = new LongAdder();
@@ -23,28 +22,13 @@ public final class CountingBackend implements Backend {
 
   /** Counts the requests made to {@code inner}. */
   public CountingBackend(Backend inner) {
-    this.inner = inner;
+    super(inner);
   }
 
   /** The counts so far (each count is exact; counts of calls still running may be partial). */
   public RequestStats stats() {
     return new RequestStats(puts.sum(), putBytes.sum(), gets.sum(), getBytes.sum(), heads.sum(),
         lists.sum(), deletes.sum());
-  }
-
-  @Override
-  public String location() {
-    return inner.location();
-  }
-
-  @Override
-  public int connections() {
-    return inner.connections();
-  }
-
-  @Override
-  public void create() throws IOException {
-    inner.create();
   }
 
   @Override
@@ -85,11 +69,6 @@ public final class CountingBackend implements Backend {
   public void remove(Handle h) throws IOException {
     deletes.increment();
     inner.remove(h);
-  }
-
-  @Override
-  public void close() throws IOException {
-    inner.close();
   }
 
   @Override

@@ -12,8 +12,7 @@ import java.util.function.Consumer;
  * holds one permit until it returns; {@link #list} holds it while {@code fn} runs, so {@code fn}
  * must not call this backend.
  */
-public final class LimitedBackend implements Backend {
-  private final Backend inner;
+public final class LimitedBackend extends FilterBackend {
   private final int permits;
   private final Semaphore semaphore;
 
@@ -24,17 +23,12 @@ public final class LimitedBackend implements Backend {
 
   /** Limits {@code inner} to {@code permits} concurrent calls (a user override). */
   public LimitedBackend(Backend inner, int permits) {
+    super(inner);
     if (permits < 1) {
       throw new IllegalArgumentException("need at least 1 connection, got " + permits);
     }
-    this.inner = inner;
     this.permits = permits;
     this.semaphore = new Semaphore(permits, true);
-  }
-
-  @Override
-  public String location() {
-    return inner.location();
   }
 
   @Override
@@ -110,11 +104,6 @@ public final class LimitedBackend implements Backend {
     } finally {
       semaphore.release();
     }
-  }
-
-  @Override
-  public void close() throws IOException {
-    inner.close();
   }
 
   @Override

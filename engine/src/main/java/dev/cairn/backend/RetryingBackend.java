@@ -42,7 +42,7 @@ import java.util.function.Consumer;
  * <p>When retries run out, the last failure is thrown wrapped in a permanent
  * {@link BackendException} whose message names the call and the number of attempts.
  */
-public final class RetryingBackend implements Backend {
+public final class RetryingBackend extends FilterBackend {
   /** Told about each retry, e.g. to print restic's "returned error, retrying after" warning. */
   @FunctionalInterface
   public interface Listener {
@@ -61,7 +61,6 @@ public final class RetryingBackend implements Backend {
     T run(int attempt) throws IOException;
   }
 
-  private final Backend inner;
   private final RetryPolicy policy;
   private final Listener listener;
 
@@ -72,7 +71,7 @@ public final class RetryingBackend implements Backend {
 
   /** Retries {@code inner} with {@code policy}, telling {@code listener} (may be null). */
   public RetryingBackend(Backend inner, RetryPolicy policy, Listener listener) {
-    this.inner = inner;
+    super(inner);
     this.policy = policy;
     this.listener = listener == null ? (op, what, attempt, wait, cause) -> {} : listener;
   }
@@ -106,16 +105,6 @@ public final class RetryingBackend implements Backend {
   private static boolean interruption(IOException e) {
     return (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException))
         || e instanceof ClosedByInterruptException;
-  }
-
-  @Override
-  public String location() {
-    return inner.location();
-  }
-
-  @Override
-  public int connections() {
-    return inner.connections();
   }
 
   @Override
@@ -178,11 +167,6 @@ public final class RetryingBackend implements Backend {
       inner.remove(h);
       return null;
     });
-  }
-
-  @Override
-  public void close() throws IOException {
-    inner.close();
   }
 
   @Override

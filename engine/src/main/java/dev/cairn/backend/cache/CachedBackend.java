@@ -1,6 +1,7 @@
 package dev.cairn.backend.cache;
 
 import dev.cairn.backend.Backend;
+import dev.cairn.backend.FilterBackend;
 import dev.cairn.backend.FileInfo;
 import dev.cairn.backend.Handle;
 import dev.cairn.core.FileType;
@@ -34,8 +35,7 @@ import java.util.function.Predicate;
  * <p>The cache is best effort: failing to write or read it never fails a call, the file is then
  * loaded from the inner backend. Thread-safe; the {@link Backend} contract holds unchanged.
  */
-public final class CachedBackend implements Backend {
-  private final Backend inner;
+public final class CachedBackend extends FilterBackend {
   private final ConcurrentHashMap<Handle, CompletableFuture<Void>> fetching =
       new ConcurrentHashMap<>();
   private volatile Cache cache;
@@ -43,7 +43,7 @@ public final class CachedBackend implements Backend {
 
   /** A decorator that passes every call through until {@link #useCache} binds a cache. */
   public CachedBackend(Backend inner) {
-    this.inner = inner;
+    super(inner);
   }
 
   /** A decorator using {@code cache} from the start. */
@@ -71,21 +71,6 @@ public final class CachedBackend implements Backend {
    */
   public void cacheablePacks(Predicate<String> packs) {
     this.cacheablePacks = packs;
-  }
-
-  @Override
-  public String location() {
-    return inner.location();
-  }
-
-  @Override
-  public int connections() {
-    return inner.connections();
-  }
-
-  @Override
-  public void create() throws IOException {
-    inner.create();
   }
 
   @Override
@@ -160,11 +145,6 @@ public final class CachedBackend implements Backend {
         }
       }
     }
-  }
-
-  @Override
-  public void close() throws IOException {
-    inner.close();
   }
 
   @Override
