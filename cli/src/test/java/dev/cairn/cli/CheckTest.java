@@ -7,6 +7,7 @@ import dev.cairn.backend.local.LocalBackend;
 import dev.cairn.core.BlobType;
 import dev.cairn.core.FileType;
 import dev.cairn.core.Id;
+import dev.cairn.index.IndexFile;
 import dev.cairn.pack.Compression;
 import dev.cairn.pack.PackedBlob;
 import dev.cairn.repository.Repository;
@@ -187,5 +188,46 @@ class CheckTest {
     Cli.Result r = cli.run("check");
     assertThat(r.exitCode()).as(all(r)).isZero();
     assertThat(all(r)).contains("pack " + fake.hex() + ": not referenced in any index");
+  }
+
+  @Test
+  void indexDisagreeingWithPackHeaderFails() throws Exception {
+    cairnRepo();
+    List<Path> indexes = new ArrayList<>();
+    try (var s = Files.list(repo.resolve(FileType.INDEX.dir()))) {
+      s.forEach(indexes::add);
+    }
+    Id swappedPack = null;
+    PackedBlob moved = null;
+    try (Repository r = RepositoryOpener.open(new LocalBackend(repo), PASSWORD, Compression.AUTO)) {
+      IndexFile rewritten = new IndexFile();
+      for (Path p : indexes) {
+        IndexFile f = IndexFile.decode(
+            r.loadUnpacked(FileType.INDEX, Id.parse(p.getFileName().toString())), p.toString());
+        for (var e : f.packs().entrySet()) {
+          List<PackedBlob> blobs = new ArrayList<>(e.getValue());
+          if (swappedPack == null && blobs.size() >= 2) {
+            // swap the offsets of two blobs: the pack size implied by the index stays right
+            PackedBlob a = blobs.get(0);
+            PackedBlob b = blobs.get(1);
+            blobs.set(0, new PackedBlob(a.handle(), a.pack(), b.offset(), a.length(),
+                a.uncompressedLength()));
+            blobs.set(1, new PackedBlob(b.handle(), b.pack(), a.offset(), b.length(),
+                b.uncompressedLength()));
+            swappedPack = e.getKey();
+            moved = a;
+          }
+          rewritten.add(e.getKey(), blobs);
+        }
+      }
+      r.saveUnpacked(FileType.INDEX, rewritten.encode());
+    }
+    assertThat(swappedPack).isNotNull();
+    for (Path p : indexes) {
+      Files.delete(p);
+    }
+    Cli.Result r = cli.run("check");
+    assertThat(r.exitCode()).as(all(r)).isEqualTo(1);
+    assertThat(all(r)).contains("pack " + swappedPack.hex() + ": blob " + moved.id().hex());
   }
 }
