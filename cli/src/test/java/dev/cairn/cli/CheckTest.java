@@ -24,6 +24,8 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code cairn check}: clean repositories pass; each kind of damage fails and is named. */
 class CheckTest {
@@ -229,5 +231,24 @@ class CheckTest {
     Cli.Result r = cli.run("check");
     assertThat(r.exitCode()).as(all(r)).isEqualTo(1);
     assertThat(all(r)).contains("pack " + swappedPack.hex() + ": blob " + moved.id().hex());
+  }
+
+  /** Upstream fixtures, damaged or odd on purpose: exit codes as restic 0.14 gives them. */
+  @ParameterizedTest
+  @CsvSource({
+    "upstream-repo-data-missing, 1",
+    "upstream-repo-unused-data-missing, 1",
+    "upstream-repo-index-missing, 1",
+    "upstream-repo-index-missing-blob, 1",
+    "upstream-repo-duplicates, 0",
+    "upstream-repo-mixed, 0",
+    "upstream-repo-obsolete-index, 0",
+    "upstream-repo-unreferenced-data, 0",
+    "upstream-repo-same-timestamps, 0",
+  })
+  void upstreamFixturesGiveResticsExitCode(String fixture, int exit) throws Exception {
+    repo = Fixtures.extract(fixture, tmp.resolve("fx")).resolve("repo");
+    Cli.Result r = new Cli(repo, "geheim").run("check", "--read-data");
+    assertThat(r.exitCode()).as(all(r)).isEqualTo(exit);
   }
 }
