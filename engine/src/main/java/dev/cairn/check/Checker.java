@@ -47,7 +47,7 @@ public final class Checker {
   private final Consumer<Problem> sink;
   private final AtomicInteger errors = new AtomicInteger();
   private final AtomicInteger warnings = new AtomicInteger();
-  /** Pack id to its blobs as the index files list them (first index file naming it wins). */
+  /** Pack id to its blobs as the index files list them (the union when several list it). */
   private final Map<Id, List<PackedBlob>> indexed = new TreeMap<>();
   /** Pack files in the backend, with their sizes. */
   private final Map<Id, Long> present = new TreeMap<>();
@@ -99,10 +99,34 @@ public final class Checker {
       pool.shutdownNow();
     }
     MasterIndex index = repo.index();
-    for (IndexFile f : loaded.values()) {
-      index.addAll(f);
-      for (Map.Entry<Id, List<PackedBlob>> e : f.packs().entrySet()) {
-        indexed.putIfAbsent(e.getKey(), e.getValue());
+    Map<Id, List<Id>> filesOfPack = new TreeMap<>();
+    for (Map.Entry<Id, IndexFile> file : loaded.entrySet()) {
+      index.addAll(file.getValue());
+      for (Map.Entry<Id, List<PackedBlob>> e : file.getValue().packs().entrySet()) {
+        filesOfPack.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(file.getKey());
+        List<PackedBlob> known = indexed.get(e.getKey());
+        if (known == null) {
+          indexed.put(e.getKey(), new ArrayList<>(e.getValue()));
+          continue;
+        }
+        // the same pack in several index files: the union of their entries
+        Set<BlobHandle> have = new HashSet<>();
+        known.forEach(b -> have.add(b.handle()));
+        for (PackedBlob b : e.getValue()) {
+          if (have.add(b.handle())) {
+            known.add(b);
+          }
+        }
+      }
+    }
+    for (Map.Entry<Id, List<Id>> e : filesOfPack.entrySet()) {
+      if (e.getValue().size() > 1) {
+        StringBuilder names = new StringBuilder();
+        for (Id f : e.getValue()) {
+          names.append(names.length() == 0 ? "" : " ").append(f.shortHex());
+        }
+        report(Problem.warning("pack " + e.getKey().hex() + ": contained in several indexes: {"
+            + names + "}"));
       }
     }
   }
