@@ -158,6 +158,11 @@ final class RepositoryLocator {
     return mib << 20;
   }
 
+  /** Opens the repository (without loading the index) without any cache (check reads it all). */
+  Repository openUncached() throws IOException {
+    return RepositoryOpener.open(backend(), password(false), compression());
+  }
+
   /** Opens the repository (without loading the index), with the cache unless --no-cache. */
   Repository open() throws IOException {
     if (options.noCache) {
