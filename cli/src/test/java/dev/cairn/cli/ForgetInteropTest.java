@@ -31,7 +31,23 @@ class ForgetInteropTest {
 
   @TempDir Path tmp;
 
-  /** Per group key ("host|paths"): [keep ids, remove ids]. */
+  /** Per group key: each kept snapshot's time with its reasons' matches and counters, in order. */
+  private static Map<String, List<String>> reasons(String json) throws Exception {
+    String line = json.lines().filter(l -> l.startsWith("[")).reduce((a, b) -> b).orElseThrow();
+    Map<String, List<String>> out = new TreeMap<>();
+    for (JsonNode g : JSON.readTree(line)) {
+      String key = g.get("host").asText() + "|" + g.get("paths") + "|" + g.get("tags");
+      List<String> rs = new ArrayList<>();
+      for (JsonNode r : g.get("reasons")) {
+        rs.add(r.get("snapshot").get("time").asText() + " " + r.get("matches") + " "
+            + r.get("counters"));
+      }
+      out.put(key, rs);
+    }
+    return out;
+  }
+
+  /** Per group key ("host|paths|tags"): [keep ids, remove ids]. */
   private static Map<String, List<Set<String>>> groups(String json) throws Exception {
     String line = json.lines().filter(l -> l.startsWith("[")).reduce((a, b) -> b).orElseThrow(
         () -> new AssertionError("no JSON array in: " + json));
@@ -109,6 +125,7 @@ class ForgetInteropTest {
       String theirs = restic.run(repo, PASSWORD, args.toArray(String[]::new)).assertOk()
           .stdoutText();
       assertThat(groups(ours)).as("policy %s", policy).isEqualTo(groups(theirs));
+      assertThat(reasons(ours)).as("reasons for %s", policy).isEqualTo(reasons(theirs));
     }
 
     // documented difference: since 0.16 the oldest snapshot is kept while the bucket has count
