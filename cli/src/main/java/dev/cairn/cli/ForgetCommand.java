@@ -180,7 +180,7 @@ final class ForgetCommand implements Callable<Integer> {
       Instant now = Instant.now();
       List<Object> groups = new ArrayList<>();
       if (!json) {
-        text.append("Applying Policy: ").append(describe(policy)).append('\n');
+        text.append("Applying Policy: ").append(describe(policy)).append("\n\n");
       }
       for (SnapshotGroup g : GroupKey.group(all, by)) {
         KeepPolicy.Result r = policy.isEmpty()
@@ -307,7 +307,6 @@ final class ForgetCommand implements Callable<Integer> {
   }
 
   private static void textGroup(StringBuilder sb, GroupKey key, KeepPolicy.Result r) {
-    sb.append('\n');
     String k = key.toString();
     if (!k.isEmpty()) {
       sb.append("snapshots for (").append(k).append("):\n");
