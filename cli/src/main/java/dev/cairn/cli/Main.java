@@ -22,6 +22,7 @@ import picocli.CommandLine.Mixin;
       SnapshotsCommand.class,
       LsCommand.class,
       CatCommand.class,
+      UnlockCommand.class,
       VersionCommand.class
     })
 public final class Main implements Runnable {
