@@ -23,6 +23,7 @@ import picocli.CommandLine.Mixin;
       LsCommand.class,
       CatCommand.class,
       UnlockCommand.class,
+      KeyCommand.class,
       VersionCommand.class
     })
 public final class Main implements Runnable {
