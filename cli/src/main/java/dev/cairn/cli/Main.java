@@ -24,6 +24,7 @@ import picocli.CommandLine.Mixin;
       CatCommand.class,
       UnlockCommand.class,
       KeyCommand.class,
+      DiffCommand.class,
       VersionCommand.class
     })
 public final class Main implements Runnable {
