@@ -25,6 +25,7 @@ import picocli.CommandLine.Mixin;
       UnlockCommand.class,
       KeyCommand.class,
       DiffCommand.class,
+      StatsCommand.class,
       VersionCommand.class
     })
 public final class Main implements Runnable {
