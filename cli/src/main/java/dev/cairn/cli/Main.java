@@ -24,6 +24,10 @@ import picocli.CommandLine.Mixin;
       CatCommand.class,
       CheckCommand.class,
       ForgetCommand.class,
+      UnlockCommand.class,
+      KeyCommand.class,
+      DiffCommand.class,
+      StatsCommand.class,
       VersionCommand.class
     })
 public final class Main implements Runnable {
