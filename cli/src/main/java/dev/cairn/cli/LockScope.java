@@ -17,6 +17,7 @@ final class LockScope implements AutoCloseable {
     this.hook = lock == null ? null : new Thread(lock::close, "cairn-unlock");
     if (hook != null) {
       Runtime.getRuntime().addShutdownHook(hook);
+      Hangup.ignore();
     }
   }
 
@@ -34,6 +35,7 @@ final class LockScope implements AutoCloseable {
     if (lock == null) {
       return;
     }
+    Hangup.restore();
     lock.close();
     try {
       Runtime.getRuntime().removeShutdownHook(hook);
