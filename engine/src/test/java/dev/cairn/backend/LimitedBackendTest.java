@@ -63,13 +63,12 @@ class LimitedBackendTest extends BackendContractTest {
   }
 
   /** Counts how many calls run at once; each call lingers so that calls overlap. */
-  private static final class OverlapBackend implements Backend {
-    private final Backend inner;
+  private static final class OverlapBackend extends FilterBackend {
     private final AtomicInteger active = new AtomicInteger();
     final AtomicInteger maxActive = new AtomicInteger();
 
     OverlapBackend(Backend inner) {
-      this.inner = inner;
+      super(inner);
     }
 
     private void enter() throws IOException {
@@ -84,21 +83,6 @@ class LimitedBackendTest extends BackendContractTest {
 
     private void leave() {
       active.decrementAndGet();
-    }
-
-    @Override
-    public String location() {
-      return inner.location();
-    }
-
-    @Override
-    public int connections() {
-      return inner.connections();
-    }
-
-    @Override
-    public void create() throws IOException {
-      inner.create();
     }
 
     @Override
@@ -149,11 +133,6 @@ class LimitedBackendTest extends BackendContractTest {
       } finally {
         leave();
       }
-    }
-
-    @Override
-    public void close() throws IOException {
-      inner.close();
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.cairn.backend.cache;
 
 import dev.cairn.backend.Backend;
+import dev.cairn.backend.FilterBackend;
 import dev.cairn.backend.FileInfo;
 import dev.cairn.backend.Handle;
 import dev.cairn.core.FileType;
@@ -14,13 +15,12 @@ import java.util.function.Consumer;
  * A test double that counts the loads reaching a store, per file, and can slow them down so that
  * concurrent callers overlap.
  */
-final class LoadCountingBackend implements Backend {
-  private final Backend inner;
+final class LoadCountingBackend extends FilterBackend {
   private final Map<Handle, AtomicInteger> loads = new ConcurrentHashMap<>();
   private volatile long loadDelayMillis;
 
   LoadCountingBackend(Backend inner) {
-    this.inner = inner;
+    super(inner);
   }
 
   /** How many loads (whole or ranged) of {@code h} reached the store. */
@@ -40,26 +40,6 @@ final class LoadCountingBackend implements Backend {
   }
 
   @Override
-  public String location() {
-    return inner.location();
-  }
-
-  @Override
-  public int connections() {
-    return inner.connections();
-  }
-
-  @Override
-  public void create() throws IOException {
-    inner.create();
-  }
-
-  @Override
-  public void save(Handle h, byte[] data, int off, int len) throws IOException {
-    inner.save(h, data, off, len);
-  }
-
-  @Override
   public byte[] load(Handle h, long offset, int length) throws IOException {
     loads.computeIfAbsent(h, k -> new AtomicInteger()).incrementAndGet();
     long delay = loadDelayMillis;
@@ -72,25 +52,5 @@ final class LoadCountingBackend implements Backend {
       }
     }
     return inner.load(h, offset, length);
-  }
-
-  @Override
-  public long stat(Handle h) throws IOException {
-    return inner.stat(h);
-  }
-
-  @Override
-  public void list(FileType type, Consumer<FileInfo> fn) throws IOException {
-    inner.list(type, fn);
-  }
-
-  @Override
-  public void remove(Handle h) throws IOException {
-    inner.remove(h);
-  }
-
-  @Override
-  public void close() throws IOException {
-    inner.close();
   }
 }
