@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,24 +25,17 @@ import org.junit.jupiter.api.io.TempDir;
  * came with restic 0.17: every fatal error is 1), so a missing bucket is 1 here too, as are an
  * unreachable host and an untrusted certificate.
  */
-class S3BadInputTest {
+class S3BadInputTest extends S3ServerTest {
   private static final String KEYSTORE_PASSWORD = "keystore-pass";
   @TempDir static Path dir;
-  private static S3ProxyServer server;
   private static String repo;
   private static Path source;
 
   @BeforeAll
   static void start() throws Exception {
-    server = S3ProxyServer.start();
     repo = server.repository("good/repo");
     source = S3Accept.tree(dir.resolve("source"), 31, 1, 3);
     S3Accept.cairn(dir, server, repo).run("init").assertOk();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
   }
 
   private static void assertFailsClearly(Cli.Result r, String endpoint, String bucket) {

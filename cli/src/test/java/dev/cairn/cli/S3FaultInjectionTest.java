@@ -7,14 +7,11 @@ import dev.cairn.core.FileType;
 import dev.cairn.testing.FaultProxy;
 import dev.cairn.testing.FaultProxy.Fault;
 import dev.cairn.testing.ResticBinary;
-import dev.cairn.testing.S3ProxyServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,25 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
  * does) and leaves a repository restic checks clean; a dead path ends in a bounded time with one
  * clear error and no lock left behind.
  */
-class S3FaultInjectionTest {
+class S3FaultInjectionTest extends S3ServerTest {
   /**
    * Draws of this seed put all four kinds of fault among the first 14 connections (and about
    * one in ten after), so the run sees each kind however the client spreads its requests.
    */
   private static final long SEED = 297;
 
-  private static S3ProxyServer server;
   @TempDir Path tmp;
-
-  @BeforeAll
-  static void startServer() throws Exception {
-    server = S3ProxyServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    server.close();
-  }
 
   private static String via(FaultProxy proxy, String bucketAndPrefix) {
     return "s3:http://127.0.0.1:" + proxy.port() + "/" + bucketAndPrefix;

@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.testing.ResticBinary;
-import dev.cairn.testing.S3ProxyServer;
 import dev.cairn.testing.SampleTree;
 import dev.cairn.testing.TreeSnapshot;
 import dev.cairn.testing.TreeSnapshot.Options;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,19 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Acceptance: restic 0.14 and Cairn share a repository in S3 (an in-process S3Proxy with SigV4
  * authentication): each restores what the other backed up, and restic checks Cairn's packs.
  */
-class S3InteropTest {
-  private static S3ProxyServer server;
+class S3InteropTest extends S3ServerTest {
   @TempDir Path tmp;
-
-  @BeforeAll
-  static void startServer() throws Exception {
-    server = S3ProxyServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    server.close();
-  }
 
   private Cli cairn(String repository) {
     Cli cli = new Cli(tmp, PASSWORD).env("RESTIC_REPOSITORY", repository);

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.core.FileType;
-import dev.cairn.testing.S3ProxyServer;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,19 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Acceptance ("Object storage"): {@code backup --json} against S3 reports the requests it made in
  * {@code backend_requests}, and they add up with what the bucket holds afterwards.
  */
-class S3RequestCountTest {
-  private static S3ProxyServer server;
+class S3RequestCountTest extends S3ServerTest {
   @TempDir Path tmp;
-
-  @BeforeAll
-  static void startServer() throws Exception {
-    server = S3ProxyServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    server.close();
-  }
 
   @Test
   void backupJsonCountsTheS3RequestsAndAnUnchangedBackupMakesFewPuts() throws Exception {
