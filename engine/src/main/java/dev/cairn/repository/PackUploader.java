@@ -32,12 +32,16 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Write order is restic's: a pack is stored before any index names it, so an interrupted run
  * leaves at most unreferenced packs.
+ *
+ * <p>A backup's uploader skips blobs the index already has; a repacking uploader (prune) saves
+ * them again, skipping only blobs it saved itself.
  */
 public final class PackUploader implements BlobSaver, AutoCloseable {
   static final int INDEX_FULL = 50_000;
 
   private final Repository repo;
   private final int packSize;
+  private final boolean skipIndexed;
   private final Set<BlobHandle> pending = ConcurrentHashMap.newKeySet();
   private final PackWriter[] writers = new PackWriter[BlobType.values().length];
   private final ExecutorService uploads;
@@ -51,9 +55,10 @@ public final class PackUploader implements BlobSaver, AutoCloseable {
   private final java.util.concurrent.ConcurrentLinkedQueue<byte[]> freeBuffers =
       new java.util.concurrent.ConcurrentLinkedQueue<>();
 
-  PackUploader(Repository repo, int packSize) {
+  PackUploader(Repository repo, int packSize, boolean skipIndexed) {
     this.repo = repo;
     this.packSize = packSize;
+    this.skipIndexed = skipIndexed;
     this.permits = Math.max(1, repo.backend().connections());
     this.inFlight = new Semaphore(permits);
     this.uploads =
@@ -74,14 +79,14 @@ public final class PackUploader implements BlobSaver, AutoCloseable {
   @Override
   public boolean hasBlob(BlobType type, Id id) {
     BlobHandle h = new BlobHandle(id, type);
-    return pending.contains(h) || repo.index().has(h);
+    return pending.contains(h) || (skipIndexed && repo.index().has(h));
   }
 
   @Override
   public int saveBlob(BlobType type, Id id, byte[] buf, int off, int len) throws IOException {
     rethrowFailure();
     BlobHandle h = new BlobHandle(id, type);
-    if (repo.index().has(h) || !pending.add(h)) {
+    if ((skipIndexed && repo.index().has(h)) || !pending.add(h)) {
       return -1;
     }
     SealedBlob sealed = repo.codec().seal(h, buf, off, len);

@@ -75,7 +75,15 @@ public final class Repository implements BlobLoader, AutoCloseable {
 
   /** A new uploader for a backup run; see {@link PackUploader}. */
   public PackUploader newUploader(int packSize) {
-    return new PackUploader(this, packSize);
+    return new PackUploader(this, packSize, true);
+  }
+
+  /**
+   * A new uploader that stores blobs again even when the index has them (for repacking: the
+   * old copies go away once the new packs are indexed).
+   */
+  public PackUploader newRepackUploader(int packSize) {
+    return new PackUploader(this, packSize, false);
   }
 
   /**
