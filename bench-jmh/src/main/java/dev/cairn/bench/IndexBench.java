@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.bench;
+
+import dev.cairn.core.BlobHandle;
+import dev.cairn.index.MasterIndex;
+import dev.cairn.pack.PackedBlob;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * {@link MasterIndex} lookups at 1M entries ({@link SyntheticBlobs}): {@code lookup} (builds the
+ * {@link PackedBlob}) and {@code has} (the dedup check of every chunk a backup reads), for
+ * stored blobs (hits) and absent ones (misses). Queries come from a pool of 1M prepared handles
+ * walked in order, so each lookup touches a random place of the index as in a real backup.
+ *
+ * <p>The limit, {@link #idealProbe}, is the least any hash index of this size does: one random
+ * read of a slot table twice the entry count and one dependent random read of the entry.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC", "-Xms2g", "-Xmx2g"})
+public class IndexBench {
+  static final int BATCH = 1024;
+  static final int POOL = 1 << 20;
+
+  @Param({"1000000"})
+  public int entries;
+
+  private MasterIndex index;
+  private BlobHandle[] hits;
+  private BlobHandle[] misses;
+  private int cursor;
+  private int[] slots;
+  private long[] keys;
+  private long[] queries;
+
+  @Setup
+  public void setUp() {
+    SyntheticBlobs blobs = new SyntheticBlobs(42);
+    index = new MasterIndex();
+    blobs.forEachPack(entries, index::addPack);
+    SplittableRandom r = new SplittableRandom(43);
+    hits = new BlobHandle[POOL];
+    misses = new BlobHandle[POOL];
+    for (int i = 0; i < POOL; i++) {
+      hits[i] = blobs.hit(r, entries);
+      misses[i] = blobs.miss(r);
+    }
+    slots = new int[Integer.highestOneBit(entries) << 2];
+    keys = new long[4 * entries];
+    queries = new long[POOL];
+    for (int i = 0; i < slots.length; i++) {
+      slots[i] = r.nextInt(entries);
+    }
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = r.nextLong();
+    }
+    for (int i = 0; i < POOL; i++) {
+      queries[i] = r.nextLong();
+    }
+  }
+
+  /** Cairn: {@code lookup} of stored blobs. */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public long lookupHit() {
+    long s = 0;
+    for (int k = 0; k < BATCH; k++) {
+      PackedBlob b = index.lookup(hits[next()]);
+      s += b.offset();
+    }
+    return s;
+  }
+
+  /** Cairn: {@code lookup} of absent blobs. */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public long lookupMiss() {
+    long s = 0;
+    for (int k = 0; k < BATCH; k++) {
+      s += index.lookup(misses[next()]) == null ? 1 : 0;
+    }
+    return s;
+  }
+
+  /** Cairn: {@code has} of stored blobs. */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public long hasHit() {
+    long s = 0;
+    for (int k = 0; k < BATCH; k++) {
+      s += index.has(hits[next()]) ? 1 : 0;
+    }
+    return s;
+  }
+
+  /** Cairn: {@code has} of absent blobs (a backup's new chunks). */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public long hasMiss() {
+    long s = 0;
+    for (int k = 0; k < BATCH; k++) {
+      s += index.has(misses[next()]) ? 1 : 0;
+    }
+    return s;
+  }
+
+  /** Limit: a slot read and a dependent entry read at random places of index-sized arrays. */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public long idealProbe() {
+    long s = 0;
+    int mask = slots.length - 1;
+    for (int k = 0; k < BATCH; k++) {
+      long q = queries[next()];
+      int e = slots[(int) (q >>> 40) & mask];
+      s += keys[4 * e] == q ? 1 : 0;
+    }
+    return s;
+  }
+
+  private int next() {
+    cursor = (cursor + 1) & (POOL - 1);
+    return cursor;
+  }
+}
