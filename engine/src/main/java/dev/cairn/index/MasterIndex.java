@@ -4,6 +4,8 @@ import dev.cairn.core.BlobHandle;
 import dev.cairn.core.BlobType;
 import dev.cairn.core.Id;
 import dev.cairn.pack.PackedBlob;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -11,236 +13,249 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 
 /**
  * All known blobs of a repository: which pack holds each, where and how long. A blob may be in
  * several packs (duplicates); {@link #lookup} returns the first one added.
  *
- * <p>Entries live in parallel primitive arrays (id as four longs, pack number, offset, lengths,
- * type) with an open-addressing hash table of entry numbers: about 60 bytes per blob, so ten
- * million blobs fit in well under a gigabyte. Safe for concurrent readers and writers.
+ * <p>Each entry is six longs in pages of {@value #PAGE} entries (the id as four words, then pack
+ * number, type and offset, then length and uncompressed length), so one lookup touches one or
+ * two cache lines and growing never copies entries; an open-addressing table of entry numbers,
+ * at most half full, finds them. About 60 bytes per blob: ten million blobs take about 600 MB.
+ *
+ * <p>Safe for concurrent use. Writers take turns on a lock; readers take no lock: a writer fills
+ * an entry before it publishes the entry's table slot with release semantics, and every array
+ * it replaces is published in a new {@link State} first, so a reader that sees a slot also sees
+ * the entry and the arrays it needs. A lookup that runs while blobs are added may or may not see
+ * them; one that starts after {@link #addPack} or {@link #addAll} returned sees them.
  */
 public final class MasterIndex {
-  private final ReadWriteLock lock = new ReentrantReadWriteLock();
-  private final List<Id> packIds = new ArrayList<>();
+  private static final int PAGE_BITS = 12;
+  private static final int PAGE = 1 << PAGE_BITS;
+  private static final int WORDS = 6;
+  private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(int[].class);
+  private static final BlobType[] TYPES = BlobType.values();
+
+  /**
+   * What readers see: the slot table (entry number + 1, 0 for empty), the entry pages, the pack
+   * ids by number, and how many entries and packs are complete.
+   */
+  private record State(int[] slots, long[][] pages, Id[] packs, int size, int packCount) {}
+
+  private final Object writeLock = new Object();
   private final Map<Id, Integer> packNumbers = new HashMap<>();
-  private long[] ids = new long[4 * 1024];
-  private int[] pack = new int[1024];
-  private int[] offset = new int[1024];
-  private int[] length = new int[1024];
-  private int[] ulen = new int[1024];
-  private byte[] type = new byte[1024];
-  private int size;
-  private int[] table = new int[2048];
+  private volatile State state = new State(new int[2048], new long[16][], new Id[64], 0, 0);
 
   /** Adds every blob of an index file. */
   public void addAll(IndexFile file) {
-    lock.writeLock().lock();
-    try {
+    synchronized (writeLock) {
       for (List<PackedBlob> blobs : file.packs().values()) {
-        for (PackedBlob b : blobs) {
-          addLocked(b);
-        }
+        addLocked(blobs);
       }
-    } finally {
-      lock.writeLock().unlock();
     }
   }
 
   /** Adds the blobs of one pack. */
   public void addPack(List<PackedBlob> blobs) {
-    lock.writeLock().lock();
-    try {
-      for (PackedBlob b : blobs) {
-        addLocked(b);
-      }
-    } finally {
-      lock.writeLock().unlock();
+    synchronized (writeLock) {
+      addLocked(blobs);
     }
   }
 
   /** The first stored copy of a blob, or null when the index does not know it. */
   public PackedBlob lookup(BlobHandle h) {
-    lock.readLock().lock();
-    try {
-      int e = find(h);
-      return e < 0 ? null : entry(e);
-    } finally {
-      lock.readLock().unlock();
+    int[] slots = state.slots();
+    long w0 = word(h.id(), 0);
+    int mask = slots.length - 1;
+    for (int i = slot(w0, h.type(), mask); ; i = (i + 1) & mask) {
+      int v = (int) SLOT.getAcquire(slots, i);
+      if (v == 0) {
+        return null;
+      }
+      if (matches(v - 1, w0, h)) {
+        return placed(h, v - 1);
+      }
     }
   }
 
   /** Every stored copy of a blob, in the order they were added. */
   public List<PackedBlob> lookupAll(BlobHandle h) {
-    lock.readLock().lock();
-    try {
-      List<PackedBlob> out = new ArrayList<>(1);
-      long w0 = word(h.id(), 0);
-      int mask = table.length - 1;
-      for (int slot = slot(w0, h.type()); table[slot] != 0; slot = (slot + 1) & mask) {
-        int e = table[slot] - 1;
-        if (matches(e, h)) {
-          out.add(entry(e));
-        }
+    List<PackedBlob> out = new ArrayList<>(1);
+    int[] slots = state.slots();
+    long w0 = word(h.id(), 0);
+    int mask = slots.length - 1;
+    for (int i = slot(w0, h.type(), mask); ; i = (i + 1) & mask) {
+      int v = (int) SLOT.getAcquire(slots, i);
+      if (v == 0) {
+        return out;
       }
-      return out;
-    } finally {
-      lock.readLock().unlock();
+      if (matches(v - 1, w0, h)) {
+        out.add(placed(h, v - 1));
+      }
     }
   }
 
   public boolean has(BlobHandle h) {
-    lock.readLock().lock();
-    try {
-      return find(h) >= 0;
-    } finally {
-      lock.readLock().unlock();
+    int[] slots = state.slots();
+    long w0 = word(h.id(), 0);
+    int mask = slots.length - 1;
+    for (int i = slot(w0, h.type(), mask); ; i = (i + 1) & mask) {
+      int v = (int) SLOT.getAcquire(slots, i);
+      if (v == 0) {
+        return false;
+      }
+      if (matches(v - 1, w0, h)) {
+        return true;
+      }
     }
   }
 
   /** Number of entries (a duplicated blob counts once per copy). */
   public int size() {
-    lock.readLock().lock();
-    try {
-      return size;
-    } finally {
-      lock.readLock().unlock();
-    }
+    return state.size();
   }
 
   /** Calls {@code fn} for every entry, in the order added. */
   public void forEach(Consumer<PackedBlob> fn) {
-    lock.readLock().lock();
-    try {
-      for (int e = 0; e < size; e++) {
-        fn.accept(entry(e));
+    State s = state;
+    for (int e = 0; e < s.size(); e++) {
+      long[] page = s.pages()[e >>> PAGE_BITS];
+      int at = (e & (PAGE - 1)) * WORDS;
+      byte[] id = new byte[Id.SIZE];
+      for (int w = 0; w < 4; w++) {
+        for (int j = 0; j < 8; j++) {
+          id[8 * w + j] = (byte) (page[at + w] >>> (56 - 8 * j));
+        }
       }
-    } finally {
-      lock.readLock().unlock();
+      BlobType t = TYPES[(int) (page[at + 4] >>> 32) & 3];
+      fn.accept(placed(s, new BlobHandle(Id.of(id), t), page, at));
     }
   }
 
-  /** Ids of all packs that hold at least one indexed blob. */
+  /** Ids of all packs that hold at least one indexed blob, in the order first seen. */
   public List<Id> packs() {
-    lock.readLock().lock();
-    try {
-      return List.copyOf(packIds);
-    } finally {
-      lock.readLock().unlock();
-    }
+    State s = state;
+    return List.of(Arrays.copyOf(s.packs(), s.packCount()));
   }
 
   /** Ids of the packs that hold at least one tree blob ("metadata" packs, which restic caches). */
   public Set<Id> packsWithTrees() {
-    lock.readLock().lock();
-    try {
-      Set<Id> out = new HashSet<>();
-      byte tree = (byte) BlobType.TREE.ordinal();
-      for (int e = 0; e < size; e++) {
-        if (type[e] == tree) {
-          out.add(packIds.get(pack[e]));
+    State s = state;
+    Set<Id> out = new HashSet<>();
+    for (int e = 0; e < s.size(); e++) {
+      long meta = s.pages()[e >>> PAGE_BITS][(e & (PAGE - 1)) * WORDS + 4];
+      if (((meta >>> 32) & 3) == BlobType.TREE.ordinal()) {
+        out.add(s.packs()[(int) (meta >>> 34)]);
+      }
+    }
+    return out;
+  }
+
+  /** Appends the entries, publishing each slot as it goes and the new size at the end. */
+  private void addLocked(List<PackedBlob> blobs) {
+    State s = state;
+    int size = s.size();
+    int packCount = s.packCount();
+    for (PackedBlob b : blobs) {
+      if (2 * (size + 1) > s.slots().length) {
+        s = publish(new State(rehash(s, size), s.pages(), s.packs(), s.size(), packCount));
+      }
+      Integer pn = packNumbers.get(b.pack());
+      if (pn == null) {
+        if (packCount == s.packs().length) {
+          Id[] packs = Arrays.copyOf(s.packs(), 2 * packCount);
+          s = publish(new State(s.slots(), s.pages(), packs, s.size(), s.packCount()));
         }
+        pn = packCount++;
+        s.packs()[pn] = b.pack();
+        packNumbers.put(b.pack(), pn);
       }
-      return out;
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
-  private void addLocked(PackedBlob b) {
-    if (size == pack.length) {
-      grow();
-    }
-    Integer pn = packNumbers.get(b.pack());
-    if (pn == null) {
-      pn = packIds.size();
-      packIds.add(b.pack());
-      packNumbers.put(b.pack(), pn);
-    }
-    int e = size++;
-    for (int i = 0; i < 4; i++) {
-      ids[4 * e + i] = word(b.id(), i);
-    }
-    pack[e] = pn;
-    offset[e] = (int) b.offset();
-    length[e] = b.length();
-    ulen[e] = b.uncompressedLength();
-    type[e] = (byte) b.type().ordinal();
-    if (2 * size > table.length) {
-      rehash(table.length * 2);
-    } else {
-      insert(e);
-    }
-  }
-
-  private int find(BlobHandle h) {
-    int mask = table.length - 1;
-    for (int slot = slot(word(h.id(), 0), h.type()); table[slot] != 0; slot = (slot + 1) & mask) {
-      int e = table[slot] - 1;
-      if (matches(e, h)) {
-        return e;
+      int page = size >>> PAGE_BITS;
+      if (page == s.pages().length) {
+        long[][] pages = Arrays.copyOf(s.pages(), 2 * page);
+        s = publish(new State(s.slots(), pages, s.packs(), s.size(), s.packCount()));
       }
-    }
-    return -1;
-  }
-
-  private boolean matches(int e, BlobHandle h) {
-    return type[e] == h.type().ordinal()
-        && ids[4 * e] == word(h.id(), 0)
-        && ids[4 * e + 1] == word(h.id(), 1)
-        && ids[4 * e + 2] == word(h.id(), 2)
-        && ids[4 * e + 3] == word(h.id(), 3);
-  }
-
-  private PackedBlob entry(int e) {
-    byte[] b = new byte[Id.SIZE];
-    for (int i = 0; i < 4; i++) {
-      long w = ids[4 * e + i];
-      for (int j = 0; j < 8; j++) {
-        b[8 * i + j] = (byte) (w >>> (56 - 8 * j));
+      if (s.pages()[page] == null) {
+        s.pages()[page] = new long[PAGE * WORDS];
       }
+      write(s.pages()[page], (size & (PAGE - 1)) * WORDS, b, pn);
+      insert(s.slots(), size, word(b.id(), 0), b.type(), true);
+      size++;
     }
-    BlobType t = BlobType.values()[type[e]];
-    return new PackedBlob(
-        new BlobHandle(Id.of(b), t),
-        packIds.get(pack[e]),
-        Integer.toUnsignedLong(offset[e]),
-        length[e],
-        ulen[e]);
+    publish(new State(s.slots(), s.pages(), s.packs(), size, packCount));
   }
 
-  private void insert(int e) {
-    int mask = table.length - 1;
-    int slot = slot(ids[4 * e], BlobType.values()[type[e]]);
-    while (table[slot] != 0) {
-      slot = (slot + 1) & mask;
-    }
-    table[slot] = e + 1;
+  private State publish(State s) {
+    state = s;
+    return s;
   }
 
-  private void rehash(int capacity) {
-    table = new int[capacity];
+  private static void write(long[] page, int at, PackedBlob b, int pack) {
+    for (int w = 0; w < 4; w++) {
+      page[at + w] = word(b.id(), w);
+    }
+    // offsets and lengths are unsigned 32-bit, as in the pack header (design.rst: Pack Format)
+    page[at + 4] = (long) pack << 34 | (long) b.type().ordinal() << 32 | (b.offset() & 0xffffffffL);
+    page[at + 5] = (long) b.length() << 32 | (b.uncompressedLength() & 0xffffffffL);
+  }
+
+  /** A slot table twice as large holding entries 0 to {@code size - 1}, in entry order. */
+  private static int[] rehash(State s, int size) {
+    int[] slots = new int[2 * s.slots().length];
     for (int e = 0; e < size; e++) {
-      insert(e);
+      long[] page = s.pages()[e >>> PAGE_BITS];
+      int at = (e & (PAGE - 1)) * WORDS;
+      insert(slots, e, page[at], TYPES[(int) (page[at + 4] >>> 32) & 3], false);
+    }
+    return slots;
+  }
+
+  /** Puts entry {@code e} in the first free slot from its home; a later copy lands further on. */
+  private static void insert(int[] slots, int e, long w0, BlobType t, boolean release) {
+    int mask = slots.length - 1;
+    int i = slot(w0, t, mask);
+    while (slots[i] != 0) {
+      i = (i + 1) & mask;
+    }
+    if (release) {
+      SLOT.setRelease(slots, i, e + 1);
+    } else {
+      slots[i] = e + 1;
     }
   }
 
-  private void grow() {
-    int n = pack.length + (pack.length >> 1);
-    ids = Arrays.copyOf(ids, 4 * n);
-    pack = Arrays.copyOf(pack, n);
-    offset = Arrays.copyOf(offset, n);
-    length = Arrays.copyOf(length, n);
-    ulen = Arrays.copyOf(ulen, n);
-    type = Arrays.copyOf(type, n);
+  /**
+   * Whether entry {@code e} is blob {@code h}. Reads the state again: it is at least as new as
+   * the one that published the slot, so it has the entry's page.
+   */
+  private boolean matches(int e, long w0, BlobHandle h) {
+    long[] page = state.pages()[e >>> PAGE_BITS];
+    int at = (e & (PAGE - 1)) * WORDS;
+    Id id = h.id();
+    return page[at] == w0
+        && ((page[at + 4] >>> 32) & 3) == h.type().ordinal()
+        && page[at + 1] == word(id, 1)
+        && page[at + 2] == word(id, 2)
+        && page[at + 3] == word(id, 3);
   }
 
-  private int slot(long w0, BlobType t) {
+  /** Entry {@code e}, known to be blob {@code h}, as a PackedBlob that reuses {@code h}. */
+  private PackedBlob placed(BlobHandle h, int e) {
+    State s = state;
+    return placed(s, h, s.pages()[e >>> PAGE_BITS], (e & (PAGE - 1)) * WORDS);
+  }
+
+  private static PackedBlob placed(State s, BlobHandle h, long[] page, int at) {
+    long where = page[at + 4];
+    long len = page[at + 5];
+    return new PackedBlob(
+        h, s.packs()[(int) (where >>> 34)], where & 0xffffffffL, (int) (len >>> 32), (int) len);
+  }
+
+  private static int slot(long w0, BlobType t, int mask) {
     long h = (w0 ^ t.ordinal()) * 0x9E3779B97F4A7C15L;
-    return (int) (h >>> 33) & (table.length - 1);
+    return (int) (h >>> 33) & mask;
   }
 
   private static long word(Id id, int i) {
