@@ -104,8 +104,11 @@ public final class Repository implements BlobLoader, AutoCloseable {
         futures.add(
             pool.submit(() -> IndexFile.decode(loadUnpacked(FileType.INDEX, id), "index/" + id)));
       }
-      for (Future<IndexFile> f : futures) {
-        index.addAll(Futures.get(f));
+      for (int i = 0; i < futures.size(); i++) {
+        index.addAll(Futures.get(futures.get(i)));
+        // drop the decoded file at once: kept to the end, all index files (about 200 bytes a
+        // blob as objects) would be in memory together beside the master index
+        futures.set(i, null);
       }
     } finally {
       pool.shutdownNow();
