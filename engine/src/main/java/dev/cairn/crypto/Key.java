@@ -27,6 +27,14 @@ public final class Key {
 
   private static final int IV_SIZE = 16;
   private static final int MAC_SIZE = 16;
+
+  /**
+   * CTR input is fed to the cipher in pieces of this size. Fed 1 MiB at a time, JDK 17's JIT
+   * never compiles CounterMode with its AES-NI intrinsic and AES-CTR runs at about 300 MB/s
+   * instead of several GB/s (bench-jmh CryptoBench); 64 KiB pieces reach the intrinsic in
+   * about a second.
+   */
+  private static final int CTR_SLICE = 64 * 1024;
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final ThreadLocal<Cipher> CTR = ThreadLocal.withInitial(Key::newCtr);
   private static final ThreadLocal<Poly1305> POLY =
@@ -110,10 +118,7 @@ public final class Key {
     try {
       Cipher c = CTR.get();
       c.init(Cipher.ENCRYPT_MODE, aesKey, new IvParameterSpec(iv));
-      int n = c.doFinal(plain, off, len, out, outOff + IV_SIZE);
-      if (n != len) {
-        throw new IllegalStateException("AES-CTR produced " + n + " bytes for " + len);
-      }
+      ctr(c, plain, off, len, out, outOff + IV_SIZE);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-CTR failed", e);
     }
@@ -159,7 +164,7 @@ public final class Key {
     try {
       Cipher c = CTR.get();
       c.init(Cipher.DECRYPT_MODE, aesKey, new IvParameterSpec(iv));
-      c.doFinal(sealed, off + IV_SIZE, ctLen, dst, dstOff);
+      ctr(c, sealed, off + IV_SIZE, ctLen, dst, dstOff);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-CTR failed", e);
     }
@@ -171,6 +176,21 @@ public final class Key {
     p.init(new ParametersWithIV(new KeyParameter(polyKey), iv));
     p.update(ct, off, len);
     p.doFinal(out, outOff);
+  }
+
+  /** Runs {@code len} bytes through an initialised CTR cipher, {@value #CTR_SLICE} at a time. */
+  private static void ctr(Cipher c, byte[] in, int off, int len, byte[] out, int outOff)
+      throws GeneralSecurityException {
+    int read = 0;
+    int written = 0;
+    while (len - read > CTR_SLICE) {
+      written += c.update(in, off + read, CTR_SLICE, out, outOff + written);
+      read += CTR_SLICE;
+    }
+    written += c.doFinal(in, off + read, len - read, out, outOff + written);
+    if (written != len) {
+      throw new IllegalStateException("AES-CTR produced " + written + " bytes for " + len);
+    }
   }
 
   private static Cipher newCtr() {

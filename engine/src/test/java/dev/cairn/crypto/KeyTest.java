@@ -72,6 +72,21 @@ class KeyTest {
   }
 
   @Test
+  void largeInputIsCtrOfTheWholeInputDespiteSlicing() throws Exception {
+    Key key = Key.random();
+    byte[] plain = new byte[5 * 64 * 1024 + 7];
+    new java.util.Random(3).nextBytes(plain);
+    byte[] sealed = key.seal(plain);
+    javax.crypto.Cipher ctr = javax.crypto.Cipher.getInstance("AES/CTR/NoPadding");
+    ctr.init(javax.crypto.Cipher.ENCRYPT_MODE,
+        new javax.crypto.spec.SecretKeySpec(key.encryptKey(), "AES"),
+        new javax.crypto.spec.IvParameterSpec(java.util.Arrays.copyOf(sealed, 16)));
+    assertThat(java.util.Arrays.copyOfRange(sealed, 16, 16 + plain.length))
+        .isEqualTo(ctr.doFinal(plain));
+    assertThat(key.open(sealed)).isEqualTo(plain);
+  }
+
+  @Test
   void emptyPlaintext() {
     Key key = Key.random();
     assertThat(key.open(key.seal(new byte[0]))).isEmpty();
