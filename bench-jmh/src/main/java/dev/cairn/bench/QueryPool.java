@@ -52,15 +52,6 @@ final class QueryPool {
     return new BlobHandle(Id.of(ids, k * Id.SIZE), TYPES[types[k]]);
   }
 
-  /** The first eight bytes of query {@code k}'s id as a number (for the ideal probe). */
-  long firstWord(int k) {
-    long w = 0;
-    for (int j = 0; j < 8; j++) {
-      w = (w << 8) | (ids[k * Id.SIZE + j] & 0xff);
-    }
-    return w;
-  }
-
   private void set(int k, BlobHandle h) {
     h.id().copyTo(ids, k * Id.SIZE);
     types[k] = (byte) h.type().ordinal();
