@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: Apache-2.0
 package dev.cairn.bench;
 
 import java.nio.charset.StandardCharsets;

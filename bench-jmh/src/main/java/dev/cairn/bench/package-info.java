@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: Apache-2.0
 /**
  * JMH microbenchmarks of the engine's stages (chunker, SHA-256, sealing, zstd, pack assembly,
  * index lookups), each beside the machine's primitive limit for the same work (memory bandwidth,
