@@ -73,38 +73,45 @@ public final class JmhReport {
   private JmhReport() {}
 
   public static void main(String[] args) throws IOException {
-    Map<String, Double> scores = read(new File(args[0]));
-    System.out.println("| stage | MB/s | limit (sum of) | limit MB/s | ratio |");
-    System.out.println("|---|---:|---|---:|---:|");
+    Map<String, Double> errors = new LinkedHashMap<>();
+    Map<String, Double> scores = read(new File(args[0]), errors);
+    System.out.println("| stage | MB/s | ± | limit (sum of) | limit MB/s | ratio |");
+    System.out.println("|---|---:|---:|---|---:|---:|");
     for (Row row : THROUGHPUT) {
       Double mbs = scores.get(row.bench());
       if (mbs == null) {
         continue;
       }
       Double limit = row.limit().isEmpty() ? null : timeSum(scores, row.limit(), true);
-      System.out.printf(Locale.ROOT, "| %s | %.0f | %s | %s | %s |%n", row.label(), mbs,
+      System.out.printf(Locale.ROOT, "| %s | %.0f | %s | %s | %s | %s |%n", row.label(), mbs,
+          error(errors.get(row.bench()), "%.0f"),
           row.limit().isEmpty() ? "(primitive)" : names(row.limit()),
           limit == null ? "-" : String.format(Locale.ROOT, "%.0f", limit),
           limit == null ? "-" : String.format(Locale.ROOT, "%.2f", mbs / limit));
     }
     System.out.println();
-    System.out.println("| index operation (1M entries) | ns/op | limit | limit ns/op | ratio |");
-    System.out.println("|---|---:|---|---:|---:|");
+    System.out.println("| index operation (1M entries) | ns/op | ± | limit | limit ns/op | ratio |");
+    System.out.println("|---|---:|---:|---|---:|---:|");
     for (Row row : LOOKUPS) {
       Double ns = scores.get(row.bench());
       if (ns == null) {
         continue;
       }
       Double limit = row.limit().isEmpty() ? null : timeSum(scores, row.limit(), false);
-      System.out.printf(Locale.ROOT, "| %s | %.1f | %s | %s | %s |%n", row.label(), ns,
+      System.out.printf(Locale.ROOT, "| %s | %.1f | %s | %s | %s | %s |%n", row.label(), ns,
+          error(errors.get(row.bench()), "%.1f"),
           row.limit().isEmpty() ? "(primitive)" : "ideal probe",
           limit == null ? "-" : String.format(Locale.ROOT, "%.1f", limit),
           limit == null ? "-" : String.format(Locale.ROOT, "%.2f", limit / ns));
     }
   }
 
-  /** Benchmark key ({@code Class.method[param=value,...]}) to primary score. */
-  private static Map<String, Double> read(File json) throws IOException {
+  /**
+   * Benchmark key ({@code Class.method[param=value,...]}) to primary score; the score errors
+   * (JMH's 99.9% confidence half-width, NaN with a single measurement) go into {@code errors}.
+   */
+  private static Map<String, Double> read(File json, Map<String, Double> errors)
+      throws IOException {
     Map<String, Double> out = new LinkedHashMap<>();
     for (JsonNode r : new ObjectMapper().readTree(json)) {
       String name = r.get("benchmark").asText();
@@ -120,7 +127,9 @@ public final class JmhReport {
           key.append(it.hasNext() ? "," : "]");
         }
       }
-      out.put(key.toString(), r.get("primaryMetric").get("score").asDouble());
+      JsonNode metric = r.get("primaryMetric");
+      out.put(key.toString(), metric.get("score").asDouble());
+      errors.put(key.toString(), metric.get("scoreError").asDouble(Double.NaN));
     }
     return out;
   }
@@ -139,6 +148,10 @@ public final class JmhReport {
       sum += rates ? 1 / v : v;
     }
     return rates ? 1 / sum : sum;
+  }
+
+  private static String error(Double e, String format) {
+    return e == null || e.isNaN() ? "-" : String.format(Locale.ROOT, format, e);
   }
 
   private static String names(List<String> steps) {
