@@ -13,8 +13,8 @@ import java.util.function.Consumer;
  * A deterministic, made-up repository content for index benchmarks: {@code count} blobs with
  * random ids, one in twenty a tree blob, in packs of about 16 MiB (restic 0.14's default pack
  * size), data and tree blobs in separate packs as restic writes them. Data blob lengths are
- * log-uniform between 256 B and 4 MiB (mean about 460 KiB: many small files and some chunked
- * large ones, so about 36 blobs a pack), half of them compressed by 1.5x to 4x; tree blobs are
+ * log-uniform between 256 B and 4 MiB (mean about 430 KiB: many small files and some chunked
+ * large ones; about 60 blobs a pack), half of them compressed by 1.5x to 4x; tree blobs are
  * 200 B to 64 KiB and always compressed. Offsets are the real running offsets in each pack.
  *
  * <p>Blob {@code i} has the id {@link #id(long)}, so lookups can be made without keeping the
