@@ -24,6 +24,7 @@ import picocli.CommandLine.Mixin;
       CatCommand.class,
       CheckCommand.class,
       ForgetCommand.class,
+      PruneCommand.class,
       UnlockCommand.class,
       KeyCommand.class,
       DiffCommand.class,

@@ -17,7 +17,9 @@ import java.util.function.Consumer;
 
 /**
  * All known blobs of a repository: which pack holds each, where and how long. A blob may be in
- * several packs (duplicates); {@link #lookup} returns the first one added.
+ * several packs (duplicates); {@link #lookup} returns the first one added. Adding a copy that is
+ * already known (same pack and offset, as when two index files list the same pack) changes
+ * nothing.
  *
  * <p>Entries live in parallel primitive arrays (id as four longs, pack number, offset, lengths,
  * type) with an open-addressing hash table of entry numbers: about 60 bytes per blob, so ten
@@ -123,6 +125,40 @@ public final class MasterIndex {
     }
   }
 
+  /**
+   * Calls {@code fn} once per pack with all of its indexed blobs, in the order added; packs in
+   * the order first seen.
+   */
+  public void forEachPack(Consumer<List<PackedBlob>> fn) {
+    lock.readLock().lock();
+    try {
+      int packs = packIds.size();
+      int[] start = new int[packs + 1];
+      for (int e = 0; e < size; e++) {
+        start[pack[e] + 1]++;
+      }
+      for (int p = 0; p < packs; p++) {
+        start[p + 1] += start[p];
+      }
+      int[] fill = Arrays.copyOf(start, packs);
+      int[] order = new int[size];
+      for (int e = 0; e < size; e++) {
+        order[fill[pack[e]]++] = e;
+      }
+      for (int p = 0; p < packs; p++) {
+        List<PackedBlob> blobs = new ArrayList<>(start[p + 1] - start[p]);
+        for (int i = start[p]; i < start[p + 1]; i++) {
+          blobs.add(entry(order[i]));
+        }
+        if (!blobs.isEmpty()) {
+          fn.accept(blobs);
+        }
+      }
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   /** Ids of all packs that hold at least one indexed blob. */
   public List<Id> packs() {
     lock.readLock().lock();
@@ -151,10 +187,13 @@ public final class MasterIndex {
   }
 
   private void addLocked(PackedBlob b) {
+    Integer pn = packNumbers.get(b.pack());
+    if (pn != null && isKnown(b, pn)) {
+      return;
+    }
     if (size == pack.length) {
       grow();
     }
-    Integer pn = packNumbers.get(b.pack());
     if (pn == null) {
       pn = packIds.size();
       packIds.add(b.pack());
@@ -174,6 +213,18 @@ public final class MasterIndex {
     } else {
       insert(e);
     }
+  }
+
+  /** Whether this exact copy (same pack and offset) is already indexed. */
+  private boolean isKnown(PackedBlob b, int pn) {
+    int mask = table.length - 1;
+    for (int slot = slot(word(b.id(), 0), b.type()); table[slot] != 0; slot = (slot + 1) & mask) {
+      int e = table[slot] - 1;
+      if (pack[e] == pn && offset[e] == (int) b.offset() && matches(e, b.handle())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private int find(BlobHandle h) {
