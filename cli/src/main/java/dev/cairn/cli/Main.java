@@ -25,6 +25,7 @@ import picocli.CommandLine.Mixin;
       CheckCommand.class,
       ForgetCommand.class,
       PruneCommand.class,
+      MigrateCommand.class,
       UnlockCommand.class,
       KeyCommand.class,
       DiffCommand.class,
