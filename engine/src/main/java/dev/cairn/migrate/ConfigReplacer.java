@@ -85,16 +85,14 @@ public final class ConfigReplacer {
 
   /** Writes {@code old} to {@code config} in a new private directory below the temp root. */
   private Path keepCopy(byte[] old) throws IOException {
-    Path dir = Files.createTempDirectory(tempRoot, PREFIX,
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    Path file = dir.resolve("config");
     try {
-      Files.write(file, old);
+      Path dir = Files.createTempDirectory(tempRoot, PREFIX,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      return Files.write(dir.resolve("config"), old);
     } catch (IOException e) {
-      throw new IOException("unable to keep a copy of the config in " + file + ": "
-          + e.getMessage(), e);
+      throw new IOException("unable to keep a copy of the config below " + tempRoot + ": "
+          + e, e);
     }
-    return file;
   }
 
   /** Stores {@code old} as the config again; returns why that failed, or null. */

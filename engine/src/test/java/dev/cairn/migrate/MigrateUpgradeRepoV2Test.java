@@ -168,6 +168,19 @@ class MigrateUpgradeRepoV2Test {
     assertThat(mem.load(Handle.CONFIG)).isEqualTo(before);
   }
 
+  @Test
+  void noPlaceForTheCopyChangesNothing() throws Exception {
+    MemBackend mem = new MemBackend();
+    Repository repo = initV1(mem);
+    byte[] before = mem.load(Handle.CONFIG);
+    Path missing = tmp.resolve("missing");
+
+    assertThatThrownBy(() -> new UpgradeRepoV2(new ConfigReplacer(missing)).apply(repo))
+        .isNotInstanceOf(ConfigReplaceException.class)
+        .hasMessageContaining("unable to keep a copy of the config below " + missing);
+    assertThat(mem.load(Handle.CONFIG)).isEqualTo(before);
+  }
+
   private static byte[] readBytes(Path file) {
     try {
       return Files.readAllBytes(file);
