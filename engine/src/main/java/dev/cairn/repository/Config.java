@@ -13,6 +13,11 @@ import java.nio.charset.StandardCharsets;
 public record Config(int version, String id, String chunkerPolynomial) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** This config with another format version; id and chunker polynomial stay. */
+  public Config withVersion(int newVersion) {
+    return new Config(newVersion, id, chunkerPolynomial);
+  }
+
   /** Compact JSON without a trailing newline, as restic 0.14 writes it. */
   public byte[] encode() {
     return ("{\"version\":" + version + ",\"id\":\"" + id + "\",\"chunker_polynomial\":\""
