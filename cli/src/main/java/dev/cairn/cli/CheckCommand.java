@@ -37,10 +37,10 @@ final class CheckCommand implements Callable<Integer> {
     Output out = main.out();
     try (Repository repo = main.locator().openUncached();
         LockScope lock = LockScope.acquire(main, repo, true, false)) {
-      Checker checker = checkStructure(out, repo);
+      Checker checker = checkStructure(out, repo, subset);
       if (subset != null) {
         out.println(subset == ReadDataSubset.ALL ? "read all data" : "read group of data packs");
-        int n = checker.readData(subset, new SecureRandom());
+        int n = checker.readData();
         if (subset != ReadDataSubset.ALL) {
           out.println(n + " packs read");
         }
@@ -56,10 +56,15 @@ final class CheckCommand implements Callable<Integer> {
 
   /**
    * Loads the index, then checks packs, snapshots, trees and blobs, printing the steps and the
-   * problems as they are found; returns the checker, which counts them and can read data next.
+   * problems as they are found; returns the checker, which counts them and can read data next
+   * (the packs of {@code subset}, when not null).
    */
-  static Checker checkStructure(Output out, Repository repo) throws IOException {
+  static Checker checkStructure(Output out, Repository repo, ReadDataSubset subset)
+      throws IOException {
     Checker checker = new Checker(repo, p -> print(out, p));
+    if (subset != null) {
+      checker.readDataLater(subset, new SecureRandom());
+    }
     out.println("load indexes");
     checker.loadIndex();
     out.println("check all packs");

@@ -134,7 +134,7 @@ final class MigrateCommand implements Callable<Integer> {
   private void checkRepository(Repository repo) throws IOException {
     Output out = main.out();
     out.println("checking repository integrity...");
-    Checker checker = CheckCommand.checkStructure(out, repo);
+    Checker checker = CheckCommand.checkStructure(out, repo, null);
     if (checker.errors() > 0) {
       throw new CairnException("repository contains errors");
     }
