@@ -28,7 +28,8 @@ import picocli.CommandLine.Mixin;
       KeyCommand.class,
       DiffCommand.class,
       StatsCommand.class,
-      VersionCommand.class
+      VersionCommand.class,
+      CdsTrainingCommand.class
     })
 public final class Main implements Runnable {
   @Mixin GlobalOptions global;
