@@ -293,7 +293,7 @@ final class ForgetCommand implements Callable<Integer> {
 
   private static Map<String, Object> snapshotJson(SnapshotRef r) throws IOException {
     @SuppressWarnings("unchecked")
-    Map<String, Object> m = Output.JSON.readValue(r.snapshot().encode(), LinkedHashMap.class);
+    Map<String, Object> m = Output.json().readValue(r.snapshot().encode(), LinkedHashMap.class);
     m.put("id", r.id().hex());
     m.put("short_id", r.id().shortHex());
     return m;

@@ -33,7 +33,8 @@ import picocli.CommandLine.ScopeType;
       KeyCommand.class,
       DiffCommand.class,
       StatsCommand.class,
-      VersionCommand.class
+      VersionCommand.class,
+      CdsTrainingCommand.class
     })
 public final class Main implements Runnable {
   @Mixin GlobalOptions global;

@@ -97,7 +97,8 @@ public final class Key {
 
   /**
    * Seals {@code len} bytes of {@code plain} into {@code out} at {@code outOff}, which must have
-   * room for {@code len + OVERHEAD} bytes. {@code out} must not overlap the input.
+   * room for {@code len + OVERHEAD} bytes. {@code out} must not overlap the input, except in
+   * place: {@code plain == out} and {@code off == outOff + 16}, where the ciphertext goes.
    *
    * @return the number of bytes written, {@code len + OVERHEAD}
    */

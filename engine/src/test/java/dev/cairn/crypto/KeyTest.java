@@ -50,6 +50,20 @@ class KeyTest {
   }
 
   @Test
+  void sealsInPlaceAfterTheIv() {
+    Key key = Key.random();
+    for (int len : new int[] {0, 1, 15, 16, 17, 1000, 1 << 20}) {
+      byte[] plain = new byte[len];
+      new java.util.Random(len).nextBytes(plain);
+      byte[] buf = new byte[len + Key.OVERHEAD];
+      System.arraycopy(plain, 0, buf, 16, len);
+      int n = key.seal(buf, 16, len, buf, 0);
+      assertThat(n).isEqualTo(len + Key.OVERHEAD);
+      assertThat(key.open(buf, 0, n)).isEqualTo(plain);
+    }
+  }
+
+  @Test
   void sealThenOpenRoundTripsWithFreshIvs() {
     Key key = Key.random();
     byte[] plain = "some plaintext that is longer than one AES block".getBytes();
