@@ -41,7 +41,7 @@ class MigrateInteropTest {
   }
 
   private static JsonNode config(ResticBinary restic, Path repo) throws IOException {
-    return Output.JSON.readTree(restic.run(repo, PASSWORD, "cat", "config").assertOk().stdout());
+    return Output.json().readTree(restic.run(repo, PASSWORD, "cat", "config").assertOk().stdout());
   }
 
   /** Data blobs stored compressed, as the index lists them. */

@@ -5,10 +5,12 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.time.Instant;
 
 /**
- * One system call per metadata change, through the JDK's own {@code sun.nio.fs} native
+ * One system call per {@code lstat} or metadata change, through the JDK's own {@code sun.nio.fs} native
  * dispatcher: {@code lchown}, {@code chmod} and {@code utimensat} (JDK 21+; on 17 an
  * {@code open(O_NOFOLLOW)}, {@code futimens} and {@code close}). The public file API costs
  * several calls each (an attribute lookup by name, a {@code stat}, an {@code open} to set
@@ -31,6 +33,15 @@ final class PosixCalls {
   private static final MethodHandle CLOSE;
   private static final MethodHandle AS_IO_EXCEPTION;
   private static final Class<?> UNIX_EXCEPTION;
+  private static final MethodHandle STAT;
+  private static final MethodHandle MODE;
+  private static final MethodHandle INO;
+  private static final MethodHandle DEV;
+  private static final MethodHandle RDEV;
+  private static final MethodHandle NLINK;
+  private static final MethodHandle UID;
+  private static final MethodHandle GID;
+  private static final MethodHandle CTIME;
 
   static {
     MethodHandle lchown = null;
@@ -66,6 +77,16 @@ final class PosixCalls {
     } catch (ReflectiveOperationException | RuntimeException e) {
       lchown = null;
     }
+    MethodHandle[] st = statHandles();
+    STAT = st[0];
+    MODE = st[1];
+    INO = st[2];
+    DEV = st[3];
+    RDEV = st[4];
+    NLINK = st[5];
+    UID = st[6];
+    GID = st[7];
+    CTIME = st[8];
     LCHOWN = lchown;
     CHMOD = chmod;
     UTIMENSAT = utimensat;
@@ -77,6 +98,47 @@ final class PosixCalls {
   }
 
   private PosixCalls() {}
+
+  /** {@code UnixFileAttributes.get(UnixPath, boolean)} and its accessors, or nulls. */
+  private static MethodHandle[] statHandles() {
+    MethodHandle[] h = new MethodHandle[9];
+    try {
+      Class<?> attrs = Class.forName("sun.nio.fs.UnixFileAttributes");
+      Class<?> unixPath = Class.forName("sun.nio.fs.UnixPath");
+      MethodHandles.Lookup l = MethodHandles.privateLookupIn(attrs, MethodHandles.lookup());
+      h[0] = l.findStatic(attrs, "get", MethodType.methodType(attrs, unixPath, boolean.class));
+      String[] names = {"mode", "ino", "dev", "rdev", "nlink", "uid", "gid"};
+      Class<?>[] types = {int.class, long.class, long.class, long.class, int.class, int.class,
+          int.class};
+      for (int i = 0; i < names.length; i++) {
+        h[i + 1] = l.findVirtual(attrs, names[i], MethodType.methodType(types[i]));
+      }
+      h[8] = l.findVirtual(attrs, "ctime", MethodType.methodType(FileTime.class));
+      return h;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return new MethodHandle[9];
+    }
+  }
+
+  /** Whether {@link #lstat} works here. */
+  static boolean canStat() {
+    return STAT != null && CTIME != null && AS_IO_EXCEPTION != null;
+  }
+
+  /** {@code lstat(path)} in one system call, without the JDK's attribute-name parsing. */
+  static FileStat lstat(Path path) throws IOException {
+    try {
+      Object a = STAT.invoke(path, false);
+      PosixFileAttributes p = (PosixFileAttributes) a;
+      int mode = (int) MODE.invoke(a);
+      return new FileStat(FileStat.Kind.of(mode), mode, (int) UID.invoke(a), (int) GID.invoke(a),
+          (long) INO.invoke(a), (long) DEV.invoke(a), (long) RDEV.invoke(a),
+          (int) NLINK.invoke(a), p.size(), p.lastAccessTime().toInstant(),
+          p.lastModifiedTime().toInstant(), ((FileTime) CTIME.invoke(a)).toInstant());
+    } catch (Throwable t) {
+      throw translate(t, path);
+    }
+  }
 
   static boolean available() {
     return LCHOWN != null && AS_IO_EXCEPTION != null;
