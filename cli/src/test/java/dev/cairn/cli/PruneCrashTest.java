@@ -86,6 +86,12 @@ class PruneCrashTest {
     }
 
     @Override
+    public void save(Handle h, java.nio.channels.FileChannel src, long len) throws IOException {
+      change("save " + h.type().dir());
+      super.save(h, src, len);
+    }
+
+    @Override
     public void remove(Handle h) throws IOException {
       change("remove " + h.type().dir());
       super.remove(h);
