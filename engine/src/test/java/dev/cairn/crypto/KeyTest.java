@@ -28,6 +28,24 @@ class KeyTest {
               + "8feac104b012b7d73df42db3bca7ee77");
 
   @Test
+  void everySealHasItsOwnIvAcrossThreads() throws Exception {
+    Key key = Key.random();
+    java.util.Set<String> ivs = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    Runnable sealMany = () -> {
+      for (int i = 0; i < 2000; i++) {
+        byte[] sealed = key.seal(new byte[] {1, 2, 3});
+        ivs.add(java.util.HexFormat.of().formatHex(sealed, 0, 16));
+        org.assertj.core.api.Assertions.assertThat(key.open(sealed)).containsExactly(1, 2, 3);
+      }
+    };
+    Thread other = new Thread(sealMany);
+    other.start();
+    sealMany.run();
+    other.join();
+    assertThat(ivs).hasSize(4000);
+  }
+
+  @Test
   void opensTheSpecVector() {
     byte[] plain = VECTOR_KEY.open(VECTOR_FILE);
     assertThat(new String(plain, StandardCharsets.US_ASCII)).isEqualTo("restic test vector");
