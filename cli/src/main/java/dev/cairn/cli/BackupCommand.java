@@ -126,10 +126,13 @@ final class BackupCommand implements Callable<Integer> {
           FileScanner fs = new FileScanner();
           ArchiverOptions opts = new ArchiverOptions(new PathPatterns(patterns), oneFileSystem,
               ignoreCtime, ignoreInode, readConcurrency, Runtime.getRuntime().availableProcessors());
+          // the scan only feeds the progress totals: a cron job's backup does without it
           Thread scan = new Thread(() -> new Scanner(fs, opts.excludes()).scan(paths, printer),
               "cairn-scan");
           scan.setDaemon(true);
-          scan.start();
+          if (printer.showsProgress()) {
+            scan.start();
+          }
           result = new Archiver(saver, repo, fs, opts, printer)
               .archive(paths, parentSnap == null ? null : parentSnap.snapshot().tree(), pol);
           scan.interrupt();

@@ -42,6 +42,14 @@ final class BackupPrinter implements BackupProgress, AutoCloseable {
     }
   }
 
+  /**
+   * Whether progress is shown (JSON status messages, or a line on a terminal): only then is a
+   * separate scan for the totals worth its second walk of the targets.
+   */
+  boolean showsProgress() {
+    return json || terminal;
+  }
+
   @Override
   public void startFile(Path path) {
     current.add(path);

@@ -4,6 +4,7 @@ import dev.cairn.check.Checker;
 import dev.cairn.check.Problem;
 import dev.cairn.check.ReadDataSubset;
 import dev.cairn.repository.Repository;
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,16 +37,10 @@ final class CheckCommand implements Callable<Integer> {
     Output out = main.out();
     try (Repository repo = main.locator().openUncached();
         LockScope lock = LockScope.acquire(main, repo, true, false)) {
-      Checker checker = new Checker(repo, p -> print(out, p));
-      out.println("load indexes");
-      checker.loadIndex();
-      out.println("check all packs");
-      checker.checkPacks();
-      out.println("check snapshots, trees and blobs");
-      checker.checkStructure();
+      Checker checker = checkStructure(out, repo, subset);
       if (subset != null) {
         out.println(subset == ReadDataSubset.ALL ? "read all data" : "read group of data packs");
-        int n = checker.readData(subset, new SecureRandom());
+        int n = checker.readData();
         if (subset != ReadDataSubset.ALL) {
           out.println(n + " packs read");
         }
@@ -57,6 +52,26 @@ final class CheckCommand implements Callable<Integer> {
       out.println("no errors were found");
       return ExitCodes.OK;
     }
+  }
+
+  /**
+   * Loads the index, then checks packs, snapshots, trees and blobs, printing the steps and the
+   * problems as they are found; returns the checker, which counts them and can read data next
+   * (the packs of {@code subset}, when not null).
+   */
+  static Checker checkStructure(Output out, Repository repo, ReadDataSubset subset)
+      throws IOException {
+    Checker checker = new Checker(repo, p -> print(out, p));
+    if (subset != null) {
+      checker.readDataLater(subset, new SecureRandom());
+    }
+    out.println("load indexes");
+    checker.loadIndex();
+    out.println("check all packs");
+    checker.checkPacks();
+    out.println("check snapshots, trees and blobs");
+    checker.checkStructure();
+    return checker;
   }
 
   private static void print(Output out, Problem p) {

@@ -3,6 +3,8 @@ package dev.cairn.cli;
 import dev.cairn.backend.Handle;
 import dev.cairn.core.CairnException;
 import dev.cairn.core.FileType;
+import dev.cairn.core.Id;
+import dev.cairn.prune.PruneOptions;
 import dev.cairn.repository.Repository;
 import dev.cairn.snapshot.GroupKey;
 import dev.cairn.snapshot.KeepDuration;
@@ -16,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -102,8 +106,10 @@ final class ForgetCommand implements Callable<Integer> {
   @Option(names = "--unsafe-allow-remove-all", description = "allow removing all snapshots of a group (needs a filter without a policy)")
   boolean unsafeAllowRemoveAll;
 
-  @Option(names = "--prune", description = "run prune afterwards (not available yet)")
+  @Option(names = "--prune", description = "automatically run the 'prune' command if snapshots have been removed")
   boolean prune;
+
+  @Mixin PruneFlags pruneFlags;
 
   private static KeepDuration duration(String flag, String value) {
     if (value == null) {
@@ -129,11 +135,6 @@ final class ForgetCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (prune) {
-      main.out().warn("forget --prune is not available yet; run forget, then prune separately"
-          + " (nothing was removed)");
-      return ExitCodes.FATAL;
-    }
     KeepPolicy policy;
     GroupKey.By by;
     try {
@@ -157,55 +158,77 @@ final class ForgetCommand implements Callable<Integer> {
       throw new CairnException("no policy was specified, no snapshots will be removed");
     }
     boolean json = main.global().json;
-    try (Repository repo = main.locator().open();
-        LockScope lock = LockScope.acquire(main, repo, true, dryRun)) {
-      SnapshotFinder finder = new SnapshotFinder(repo);
-      Set<SnapshotRef> toRemove = new LinkedHashSet<>();
-      StringBuilder text = new StringBuilder();
-      if (!ids.isEmpty()) {
-        for (String id : ids) {
-          SnapshotFinder.Found f = finder.find(id, filter);
-          toRemove.add(new SnapshotRef(f.id(), f.snapshot()));
-        }
-        remove(repo, toRemove, text);
-        if (!json) {
-          main.out().println(text.toString().stripTrailing());
-        }
-        return ExitCodes.OK;
+    PruneOptions pruneOptions = prune ? pruneFlags.options() : null;
+    try (Repository repo = main.locator().open()) {
+      PruneRun pruneRun = prune ? new PruneRun(main, repo, pruneOptions) : null;
+      if (pruneRun != null) {
+        pruneRun.checkPreconditions();
       }
-      List<SnapshotRef> all = new ArrayList<>();
-      for (SnapshotFinder.Found f : finder.matching(filter)) {
-        all.add(new SnapshotRef(f.id(), f.snapshot()));
-      }
-      Instant now = Instant.now();
-      List<Object> groups = new ArrayList<>();
-      if (!json) {
-        text.append("Applying Policy: ").append(describe(policy)).append("\n\n");
-      }
-      for (SnapshotGroup g : GroupKey.group(all, by)) {
-        KeepPolicy.Result r = policy.isEmpty()
-            ? new KeepPolicy.Result(List.of(), g.snapshots(), List.of())
-            : policy.apply(g.snapshots(), now);
-        if (r.keep().isEmpty() && !r.remove().isEmpty() && !unsafeAllowRemoveAll) {
-          throw new CairnException("refusing to delete last snapshot of snapshot group \""
-              + g.key() + "\"");
-        }
-        toRemove.addAll(r.remove());
-        if (json) {
-          groups.add(jsonGroup(g.key(), r));
-        } else {
-          textGroup(text, g.key(), r);
+      try (LockScope lock = LockScope.acquire(main, repo, true, dryRun && !prune)) {
+        Set<SnapshotRef> removed = forget(repo, policy, by, filter);
+        if (pruneRun != null && !removed.isEmpty()) {
+          if (!json) {
+            main.out().println(removed.size() + " snapshots have been removed, running prune");
+          }
+          Set<Id> ignore = new HashSet<>();
+          removed.forEach(r -> ignore.add(r.id()));
+          pruneRun.run(ignore, dryRun);
         }
       }
-      if (json) {
-        main.out().json(groups);
+    }
+    return ExitCodes.OK;
+  }
+
+  /** Removes (or with --dry-run lists) the snapshots to forget; returns them. */
+  private Set<SnapshotRef> forget(Repository repo, KeepPolicy policy, GroupKey.By by,
+      SnapshotFilter filter) throws IOException {
+    boolean json = main.global().json;
+    SnapshotFinder finder = new SnapshotFinder(repo);
+    Set<SnapshotRef> toRemove = new LinkedHashSet<>();
+    StringBuilder text = new StringBuilder();
+    if (!ids.isEmpty()) {
+      for (String id : ids) {
+        SnapshotFinder.Found f = finder.find(id, filter);
+        toRemove.add(new SnapshotRef(f.id(), f.snapshot()));
       }
       remove(repo, toRemove, text);
       if (!json) {
         main.out().println(text.toString().stripTrailing());
       }
+      return toRemove;
     }
-    return ExitCodes.OK;
+    List<SnapshotRef> all = new ArrayList<>();
+    for (SnapshotFinder.Found f : finder.matching(filter)) {
+      all.add(new SnapshotRef(f.id(), f.snapshot()));
+    }
+    Instant now = Instant.now();
+    List<Object> groups = new ArrayList<>();
+    if (!json) {
+      text.append("Applying Policy: ").append(describe(policy)).append("\n\n");
+    }
+    for (SnapshotGroup g : GroupKey.group(all, by)) {
+      KeepPolicy.Result r = policy.isEmpty()
+          ? new KeepPolicy.Result(List.of(), g.snapshots(), List.of())
+          : policy.apply(g.snapshots(), now);
+      if (r.keep().isEmpty() && !r.remove().isEmpty() && !unsafeAllowRemoveAll) {
+        throw new CairnException("refusing to delete last snapshot of snapshot group \""
+            + g.key() + "\"");
+      }
+      toRemove.addAll(r.remove());
+      if (json) {
+        groups.add(jsonGroup(g.key(), r));
+      } else {
+        textGroup(text, g.key(), r);
+      }
+    }
+    if (json) {
+      main.out().json(groups);
+    }
+    remove(repo, toRemove, text);
+    if (!json) {
+      main.out().println(text.toString().stripTrailing());
+    }
+    return toRemove;
   }
 
   private void remove(Repository repo, Set<SnapshotRef> refs, StringBuilder text)
@@ -270,7 +293,7 @@ final class ForgetCommand implements Callable<Integer> {
 
   private static Map<String, Object> snapshotJson(SnapshotRef r) throws IOException {
     @SuppressWarnings("unchecked")
-    Map<String, Object> m = Output.JSON.readValue(r.snapshot().encode(), LinkedHashMap.class);
+    Map<String, Object> m = Output.json().readValue(r.snapshot().encode(), LinkedHashMap.class);
     m.put("id", r.id().hex());
     m.put("short_id", r.id().shortHex());
     return m;

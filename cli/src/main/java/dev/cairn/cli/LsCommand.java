@@ -46,7 +46,7 @@ final class LsCommand implements Callable<Integer> {
       SnapshotFinder.Found f = new SnapshotFinder(repo).find(snapshot, filters.filter());
       if (main.global().json) {
         @SuppressWarnings("unchecked")
-        Map<String, Object> m = Output.JSON.readValue(f.snapshot().encode(), LinkedHashMap.class);
+        Map<String, Object> m = Output.json().readValue(f.snapshot().encode(), LinkedHashMap.class);
         m.put("id", f.id().hex());
         m.put("short_id", f.id().shortHex());
         m.put("struct_type", "snapshot");

@@ -8,10 +8,13 @@ import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ScopeType;
 
 /** Entry point of the {@code cairn} command. */
 @Command(
     name = "cairn",
+    // every command gets -h/--help (and -V/--version), as restic's commands have --help
+    scope = ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = VersionCommand.Provider.class,
     description = "Fast, restic-compatible backups of volumes to local disk and object storage.",
@@ -24,11 +27,14 @@ import picocli.CommandLine.Mixin;
       CatCommand.class,
       CheckCommand.class,
       ForgetCommand.class,
+      PruneCommand.class,
+      MigrateCommand.class,
       UnlockCommand.class,
       KeyCommand.class,
       DiffCommand.class,
       StatsCommand.class,
-      VersionCommand.class
+      VersionCommand.class,
+      CdsTrainingCommand.class
     })
 public final class Main implements Runnable {
   @Mixin GlobalOptions global;

@@ -13,14 +13,25 @@ import java.io.UncheckedIOException;
 
 /** Where a command prints: text and JSON on stdout, warnings and errors on stderr. */
 final class Output {
-  static final ObjectMapper JSON = new ObjectMapper();
-  private static final ObjectWriter PRETTY =
-      JSON.writer(
-          new DefaultPrettyPrinter()
-              .withSeparators(
-                  Separators.createDefaultInstance()
-                      .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-              .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE));
+  /**
+   * Jackson databind, created on first use: building an ObjectMapper loads some 400 classes,
+   * a third of a second that commands printing no JSON should not pay.
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final ObjectWriter PRETTY =
+        MAPPER.writer(
+            new DefaultPrettyPrinter()
+                .withSeparators(
+                    Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE));
+  }
+
+  /** The shared databind mapper (loaded on first call). */
+  static ObjectMapper json() {
+    return Json.MAPPER;
+  }
 
   private final OutputStream raw;
   private final PrintWriter stdout;
@@ -45,7 +56,7 @@ final class Output {
 
   /** Prints JSON text indented, as restic's {@code cat} does. */
   void prettyJson(byte[] json) throws IOException {
-    println(PRETTY.writeValueAsString(JSON.readTree(json)));
+    println(Json.PRETTY.writeValueAsString(Json.MAPPER.readTree(json)));
   }
 
   /** Prints a line of text. */
@@ -57,7 +68,7 @@ final class Output {
   /** Prints one JSON document on a line. */
   void json(Object value) {
     try {
-      stdout.println(JSON.writeValueAsString(value));
+      stdout.println(Json.MAPPER.writeValueAsString(value));
       stdout.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

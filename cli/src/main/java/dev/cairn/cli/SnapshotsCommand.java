@@ -45,7 +45,7 @@ final class SnapshotsCommand implements Callable<Integer> {
         List<Object> arr = new ArrayList<>();
         for (SnapshotFinder.Found f : list) {
           @SuppressWarnings("unchecked")
-          Map<String, Object> m = Output.JSON.readValue(f.snapshot().encode(), LinkedHashMap.class);
+          Map<String, Object> m = Output.json().readValue(f.snapshot().encode(), LinkedHashMap.class);
           m.put("id", f.id().hex());
           m.put("short_id", f.id().shortHex());
           arr.add(m);

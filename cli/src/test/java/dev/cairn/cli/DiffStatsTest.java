@@ -60,7 +60,7 @@ class DiffStatsTest {
 
   private String backup(Cli cli) throws Exception {
     cli.run("backup", src.toString()).assertOk();
-    JsonNode arr = Output.JSON.readTree(cli.run("snapshots", "--json").assertOk().stdout());
+    JsonNode arr = Output.json().readTree(cli.run("snapshots", "--json").assertOk().stdout());
     return arr.get(arr.size() - 1).get("id").asText();
   }
 
@@ -94,7 +94,7 @@ class DiffStatsTest {
     all[0] = "stats";
     all[1] = "--json";
     System.arraycopy(args, 0, all, 2, args.length);
-    return Output.JSON.readTree(restic.run(repo, PASSWORD, all).assertOk().stdoutText());
+    return Output.json().readTree(restic.run(repo, PASSWORD, all).assertOk().stdoutText());
   }
 
   private JsonNode ourStats(String... args) throws Exception {
@@ -102,7 +102,7 @@ class DiffStatsTest {
     all[0] = "stats";
     all[1] = "--json";
     System.arraycopy(args, 0, all, 2, args.length);
-    return Output.JSON.readTree(new Cli(repo, PASSWORD).run(all).assertOk().stdout());
+    return Output.json().readTree(new Cli(repo, PASSWORD).run(all).assertOk().stdout());
   }
 
   @Test

@@ -44,7 +44,7 @@ class KeyCommandTest {
   }
 
   private static JsonNode listJson(Path repo, String pw) throws Exception {
-    return Output.JSON.readTree(new Cli(repo, pw).run("key", "list", "--json").assertOk().stdout());
+    return Output.json().readTree(new Cli(repo, pw).run("key", "list", "--json").assertOk().stdout());
   }
 
   @Test

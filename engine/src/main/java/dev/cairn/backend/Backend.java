@@ -3,6 +3,8 @@ package dev.cairn.backend;
 import dev.cairn.core.FileType;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.util.function.Consumer;
 
@@ -41,6 +43,31 @@ public interface Backend extends Closeable {
 
   /** Stores {@code len} bytes of {@code data} from {@code off} under {@code h}, atomically. */
   void save(Handle h, byte[] data, int off, int len) throws IOException;
+
+  /**
+   * Stores the first {@code len} bytes of {@code src} under {@code h}, atomically, like {@link
+   * #save(Handle, byte[], int, int)}. {@code src} is read with positional reads only (its
+   * position is not used, it is not closed) and may be read again by a retry. Stores that can
+   * copy from a file override this; the default reads the bytes into memory first.
+   */
+  default void save(Handle h, FileChannel src, long len) throws IOException {
+    if (len > Integer.MAX_VALUE - 8) {
+      throw new IOException("file of " + len + " bytes is too large for " + location());
+    }
+    byte[] data = new byte[(int) len];
+    readFully(src, data);
+    save(h, data, 0, data.length);
+  }
+
+  /** Reads {@code src[0, dst.length)} into {@code dst} with positional reads. */
+  static void readFully(FileChannel src, byte[] dst) throws IOException {
+    ByteBuffer buf = ByteBuffer.wrap(dst);
+    while (buf.hasRemaining()) {
+      if (src.read(buf, buf.position()) < 0) {
+        throw new java.io.EOFException("spool file shorter than " + dst.length + " bytes");
+      }
+    }
+  }
 
   /**
    * Reads {@code length} bytes at {@code offset}, or everything from {@code offset} when

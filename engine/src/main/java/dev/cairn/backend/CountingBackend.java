@@ -2,6 +2,7 @@ package dev.cairn.backend;
 
 import dev.cairn.core.FileType;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
@@ -36,6 +37,13 @@ public final class CountingBackend extends FilterBackend {
     puts.increment();
     putBytes.add(len);
     inner.save(h, data, off, len);
+  }
+
+  @Override
+  public void save(Handle h, FileChannel src, long len) throws IOException {
+    puts.increment();
+    putBytes.add(len);
+    inner.save(h, src, len);
   }
 
   @Override

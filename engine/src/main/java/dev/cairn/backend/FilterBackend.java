@@ -2,6 +2,7 @@ package dev.cairn.backend;
 
 import dev.cairn.core.FileType;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.util.function.Consumer;
 
 /**
@@ -35,6 +36,11 @@ public abstract class FilterBackend implements Backend {
   @Override
   public void save(Handle h, byte[] data, int off, int len) throws IOException {
     inner.save(h, data, off, len);
+  }
+
+  @Override
+  public void save(Handle h, FileChannel src, long len) throws IOException {
+    inner.save(h, src, len);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.cairn.backend;
 
 import dev.cairn.core.FileType;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.io.InterruptedIOException;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
@@ -51,6 +52,16 @@ public final class LimitedBackend extends FilterBackend {
     acquire();
     try {
       inner.save(h, data, off, len);
+    } finally {
+      semaphore.release();
+    }
+  }
+
+  @Override
+  public void save(Handle h, FileChannel src, long len) throws IOException {
+    acquire();
+    try {
+      inner.save(h, src, len);
     } finally {
       semaphore.release();
     }

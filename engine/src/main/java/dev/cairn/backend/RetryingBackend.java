@@ -2,6 +2,7 @@ package dev.cairn.backend;
 
 import dev.cairn.core.FileType;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketException;
@@ -120,6 +121,20 @@ public final class RetryingBackend extends FilterBackend {
     retry("Save", describe(h), attempt -> {
       try {
         inner.save(h, data, off, len);
+      } catch (FileAlreadyExistsException e) {
+        if (attempt == 1 || inner.stat(h) != len) {
+          throw e;
+        }
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public void save(Handle h, FileChannel src, long len) throws IOException {
+    retry("Save", describe(h), attempt -> {
+      try {
+        inner.save(h, src, len);
       } catch (FileAlreadyExistsException e) {
         if (attempt == 1 || inner.stat(h) != len) {
           throw e;

@@ -51,6 +51,9 @@ public final class Checker {
   private final Map<Id, List<PackedBlob>> indexed = new TreeMap<>();
   /** Pack files in the backend, with their sizes. */
   private final Map<Id, Long> present = new TreeMap<>();
+  private ReadDataSubset subset;
+  private Random rnd;
+  private List<Id> fullRead = List.of();
 
   public Checker(Repository repo, Consumer<Problem> sink) {
     this.repo = repo;
@@ -132,8 +135,18 @@ public final class Checker {
   }
 
   /**
-   * Compares the pack files with the index (missing, unreferenced, wrong size), then reads each
-   * indexed pack's header and compares its entries with the index.
+   * Chooses, before {@link #checkPacks}, the packs that {@link #readData} will read whole; their
+   * headers are then checked from the whole pack instead of in a read of their own.
+   */
+  public void readDataLater(ReadDataSubset subset, Random rnd) {
+    this.subset = subset;
+    this.rnd = rnd;
+  }
+
+  /**
+   * Compares the pack files with the index (missing, unreferenced, wrong size), then reads the
+   * header of each indexed pack that is not read whole later and compares its entries with the
+   * index.
    */
   public void checkPacks() throws IOException {
     backend.list(FileType.PACK, (FileInfo fi) -> {
@@ -162,6 +175,14 @@ public final class Checker {
             + " bytes, the index implies " + expected));
       }
       toRead.add(pack);
+    }
+    if (subset != null) {
+      Map<Id, Long> candidates = new TreeMap<>();
+      for (Id pack : toRead) {
+        candidates.put(pack, present.get(pack));
+      }
+      fullRead = new ArrayList<>(subset.select(candidates, rnd));
+      toRead.removeAll(new HashSet<>(fullRead));
     }
     forEachParallel(toRead, this::checkHeader);
   }
@@ -276,22 +297,15 @@ public final class Checker {
   }
 
   /**
-   * Reads the chosen indexed packs whole: the file's SHA-256 must be its name, and every blob
-   * the index lists in it must open (MAC, zstd, plaintext hash).
+   * Reads the packs chosen by {@link #readDataLater} whole: the file's SHA-256 must be its name,
+   * its header must match the index, and every blob the index lists in it must open (MAC, zstd,
+   * plaintext hash).
    *
    * @return how many packs were read
    */
-  public int readData(ReadDataSubset subset, Random rnd) throws IOException {
-    Map<Id, Long> candidates = new TreeMap<>();
-    for (Id pack : indexed.keySet()) {
-      Long size = present.get(pack);
-      if (size != null) {
-        candidates.put(pack, size);
-      }
-    }
-    List<Id> chosen = new ArrayList<>(subset.select(candidates, rnd));
-    forEachParallel(chosen, this::readPack);
-    return chosen.size();
+  public int readData() throws IOException {
+    forEachParallel(fullRead, this::readPack);
+    return fullRead.size();
   }
 
   private void readPack(Id pack) {
@@ -306,6 +320,12 @@ public final class Checker {
     if (!actual.equals(pack)) {
       report(Problem.error("pack " + pack.hex() + ": content does not match its name (SHA-256 is "
           + actual.hex() + ")"));
+    }
+    try {
+      compare(pack, PackReader.parse(pack, data, data.length, repo.key(),
+          repo.config().version()), indexed.get(pack));
+    } catch (RuntimeException e) {
+      report(Problem.error("pack " + pack.hex() + ": unable to read the header: " + message(e)));
     }
     List<PackedBlob> blobs = new ArrayList<>(indexed.get(pack));
     blobs.sort(Comparator.comparingLong(PackedBlob::offset));

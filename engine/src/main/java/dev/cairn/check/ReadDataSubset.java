@@ -1,11 +1,11 @@
 package dev.cairn.check;
 
+import dev.cairn.core.ByteSize;
 import dev.cairn.core.CairnException;
 import dev.cairn.core.Id;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -100,22 +100,12 @@ public sealed interface ReadDataSubset {
         }
         return new Fraction(p);
       }
-      String upper = text.toUpperCase(Locale.ROOT);
-      long mul = 1;
-      char last = upper.isEmpty() ? ' ' : upper.charAt(upper.length() - 1);
-      int shift = "KMGT".indexOf(last);
-      if (shift >= 0) {
-        mul = 1L << (10 * (shift + 1));
-        upper = upper.substring(0, upper.length() - 1);
-      } else if (last == 'B') {
-        upper = upper.substring(0, upper.length() - 1);
-      }
-      long n = Long.parseLong(upper);
+      long n = ByteSize.parse(text);
       if (n <= 0) {
         throw new CairnException("check flag --read-data-subset size must be positive");
       }
-      return new Size(Math.multiplyExact(n, mul));
-    } catch (NumberFormatException | ArithmeticException e) {
+      return new Size(n);
+    } catch (IllegalArgumentException e) {
       throw new CairnException("invalid --read-data-subset \"" + s
           + "\": expected n/t, x% or a size such as 500M");
     }

@@ -36,6 +36,8 @@ public final class Key {
    */
   private static final int CTR_SLICE = 64 * 1024;
   private static final SecureRandom RANDOM = new SecureRandom();
+  /** IVs come from a per-thread buffer refilled 4 KiB at a time, not a locked call per blob. */
+  private static final ThreadLocal<RandomBuffer> IVS = ThreadLocal.withInitial(RandomBuffer::new);
   private static final ThreadLocal<Cipher> CTR = ThreadLocal.withInitial(Key::newCtr);
   private static final ThreadLocal<Poly1305> POLY =
       ThreadLocal.withInitial(() -> new Poly1305(AESEngine.newInstance()));
@@ -105,14 +107,15 @@ public final class Key {
 
   /**
    * Seals {@code len} bytes of {@code plain} into {@code out} at {@code outOff}, which must have
-   * room for {@code len + OVERHEAD} bytes. {@code out} must not overlap the input.
+   * room for {@code len + OVERHEAD} bytes. {@code out} must not overlap the input, except in
+   * place: {@code plain == out} and {@code off == outOff + 16}, where the ciphertext goes.
    *
    * @return the number of bytes written, {@code len + OVERHEAD}
    */
   public int seal(byte[] plain, int off, int len, byte[] out, int outOff) {
     byte[] iv = new byte[IV_SIZE];
     do {
-      RANDOM.nextBytes(iv);
+      IVS.get().next(iv);
     } while (allZero(iv));
     System.arraycopy(iv, 0, out, outOff, IV_SIZE);
     try {
@@ -208,5 +211,21 @@ public final class Key {
       }
     }
     return true;
+  }
+
+  /** Bytes from the shared {@link SecureRandom}, fetched in bulk and handed out once each. */
+  private static final class RandomBuffer {
+    private final byte[] buf = new byte[4096];
+    private int pos = buf.length;
+
+    void next(byte[] dst) {
+      if (pos + dst.length > buf.length) {
+        RANDOM.nextBytes(buf);
+        pos = 0;
+      }
+      System.arraycopy(buf, pos, dst, 0, dst.length);
+      java.util.Arrays.fill(buf, pos, pos + dst.length, (byte) 0);
+      pos += dst.length;
+    }
   }
 }

@@ -82,8 +82,12 @@ public final class FileCreator {
    */
   public boolean lchown(Path path, int uid, int gid) throws FileOperationException {
     try {
-      Files.setAttribute(path, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
-      Files.setAttribute(path, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
+      if (PosixCalls.available()) {
+        PosixCalls.lchown(path, uid, gid);
+      } else {
+        Files.setAttribute(path, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
+        Files.setAttribute(path, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
+      }
       return true;
     } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
       if (FileOperationException.isPermission(e) && !Accounts.isRoot()) {
@@ -165,13 +169,33 @@ public final class FileCreator {
   }
 
   /**
+   * As {@link #setTimes}, for a regular file or a directory the caller made (so it is neither a
+   * FIFO nor a device, and need not be looked at first): one system call where the JDK allows.
+   */
+  public void setFileTimes(Path path, Instant atime, Instant mtime) throws FileOperationException {
+    if (PosixCalls.available() && PosixCalls.fits(atime) && PosixCalls.fits(mtime)) {
+      try {
+        PosixCalls.setTimes(path, atime, mtime);
+        return;
+      } catch (IOException e) {
+        throw new FileOperationException("utimensat", path, e);
+      }
+    }
+    setTimes(path, atime, mtime);
+  }
+
+  /**
    * Sets permission bits including setuid (04000), setgid (02000) and sticky (01000) from {@code
    * unixMode} (type bits are ignored). Follows symlinks, so never call it for a symlink: Linux
    * has no permissions on symlinks and restic skips them.
    */
   public void chmod(Path path, int unixMode) throws FileOperationException {
     try {
-      Files.setAttribute(path, "unix:mode", unixMode & 07777);
+      if (PosixCalls.available()) {
+        PosixCalls.chmod(path, unixMode & 07777);
+      } else {
+        Files.setAttribute(path, "unix:mode", unixMode & 07777);
+      }
     } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
       throw new FileOperationException("chmod", path, e);
     }

@@ -42,6 +42,18 @@ public final class FileScanner {
 
   /** The stat of {@code path} itself, not of a symlink's target. */
   public FileStat lstat(Path path) throws FileOperationException {
+    if (PosixCalls.canStat()) {
+      try {
+        return PosixCalls.lstat(path);
+      } catch (IOException e) {
+        throw new FileOperationException("lstat", path, e);
+      }
+    }
+    return lstatPortable(path);
+  }
+
+  /** {@link #lstat} through the public attribute API (when {@code sun.nio.fs} is closed). */
+  FileStat lstatPortable(Path path) throws FileOperationException {
     Map<String, Object> a;
     try {
       a = Files.readAttributes(path, LSTAT_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);

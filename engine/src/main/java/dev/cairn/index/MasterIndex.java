@@ -17,7 +17,9 @@ import java.util.function.Consumer;
 
 /**
  * All known blobs of a repository: which pack holds each, where and how long. A blob may be in
- * several packs (duplicates); {@link #lookup} returns the first one added.
+ * several packs (duplicates); {@link #lookup} returns the first one added. Adding a copy that is
+ * already known (same pack and offset, as when two index files list the same pack) changes
+ * nothing.
  *
  * <p>Each entry is six longs in pages of {@value #PAGE} entries (the id as four words, then pack
  * number, type and offset, then length and uncompressed length), so one lookup touches one or
@@ -120,16 +122,36 @@ public final class MasterIndex {
   public void forEach(Consumer<PackedBlob> fn) {
     State s = state;
     for (int e = 0; e < s.size(); e++) {
-      long[] page = s.pages()[e >>> PAGE_BITS];
-      int at = (e & (PAGE - 1)) * WORDS;
-      byte[] id = new byte[Id.SIZE];
-      for (int w = 0; w < 4; w++) {
-        for (int j = 0; j < 8; j++) {
-          id[8 * w + j] = (byte) (page[at + w] >>> (56 - 8 * j));
-        }
+      fn.accept(entry(s, e));
+    }
+  }
+
+  /**
+   * Calls {@code fn} once per pack with all of its indexed blobs, in the order added; packs in
+   * the order first seen.
+   */
+  public void forEachPack(Consumer<List<PackedBlob>> fn) {
+    State s = state;
+    int[] start = new int[s.packCount() + 1];
+    for (int e = 0; e < s.size(); e++) {
+      start[packOf(s, e) + 1]++;
+    }
+    for (int p = 0; p < s.packCount(); p++) {
+      start[p + 1] += start[p];
+    }
+    int[] fill = Arrays.copyOf(start, s.packCount());
+    int[] order = new int[s.size()];
+    for (int e = 0; e < s.size(); e++) {
+      order[fill[packOf(s, e)]++] = e;
+    }
+    for (int p = 0; p < s.packCount(); p++) {
+      List<PackedBlob> blobs = new ArrayList<>(start[p + 1] - start[p]);
+      for (int i = start[p]; i < start[p + 1]; i++) {
+        blobs.add(entry(s, order[i]));
       }
-      BlobType t = TYPES[(int) (page[at + 4] >>> 32) & 3];
-      fn.accept(placed(s, new BlobHandle(Id.of(id), t), page, at));
+      if (!blobs.isEmpty()) {
+        fn.accept(blobs);
+      }
     }
   }
 
@@ -162,6 +184,9 @@ public final class MasterIndex {
         s = publish(new State(rehash(s, size), s.pages(), s.packs(), s.size(), packCount));
       }
       Integer pn = packNumbers.get(b.pack());
+      if (pn != null && isKnown(s, b, pn)) {
+        continue;
+      }
       if (pn == null) {
         if (packCount == s.packs().length) {
           Id[] packs = Arrays.copyOf(s.packs(), 2 * packCount);
@@ -238,6 +263,42 @@ public final class MasterIndex {
         && page[at + 1] == word(id, 1)
         && page[at + 2] == word(id, 2)
         && page[at + 3] == word(id, 3);
+  }
+
+  /** Whether this exact copy (same pack and offset) is indexed; for the writer only. */
+  private static boolean isKnown(State s, PackedBlob b, int pack) {
+    long w0 = word(b.id(), 0);
+    int[] slots = s.slots();
+    int mask = slots.length - 1;
+    for (int i = slot(w0, b.type(), mask); slots[i] != 0; i = (i + 1) & mask) {
+      int e = slots[i] - 1;
+      long[] page = s.pages()[e >>> PAGE_BITS];
+      int at = (e & (PAGE - 1)) * WORDS;
+      long where = (long) pack << 34 | (long) b.type().ordinal() << 32 | (b.offset() & 0xffffffffL);
+      if (page[at + 4] == where && page[at] == w0 && page[at + 1] == word(b.id(), 1)
+          && page[at + 2] == word(b.id(), 2) && page[at + 3] == word(b.id(), 3)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int packOf(State s, int e) {
+    return (int) (s.pages()[e >>> PAGE_BITS][(e & (PAGE - 1)) * WORDS + 4] >>> 34);
+  }
+
+  /** Entry {@code e} of {@code s} as a PackedBlob, its id rebuilt from the words. */
+  private static PackedBlob entry(State s, int e) {
+    long[] page = s.pages()[e >>> PAGE_BITS];
+    int at = (e & (PAGE - 1)) * WORDS;
+    byte[] id = new byte[Id.SIZE];
+    for (int w = 0; w < 4; w++) {
+      for (int j = 0; j < 8; j++) {
+        id[8 * w + j] = (byte) (page[at + w] >>> (56 - 8 * j));
+      }
+    }
+    BlobType t = TYPES[(int) (page[at + 4] >>> 32) & 3];
+    return placed(s, new BlobHandle(Id.of(id), t), page, at);
   }
 
   /** Entry {@code e}, known to be blob {@code h}, as a PackedBlob that reuses {@code h}. */

@@ -17,6 +17,9 @@ import dev.cairn.crypto.Key;
  * <p>Thread-safe: zstd contexts and scratch buffers are per thread.
  */
 public final class BlobCodec {
+  /** Where a sealed object's payload starts: after its 16-byte IV. */
+  private static final int IV_ROOM = 16;
+
   private final Key key;
   private final Compression compression;
   private final ThreadLocal<ZstdCompressCtx> compressor;
@@ -54,18 +57,21 @@ public final class BlobCodec {
    * the next blob, so copy it (into a pack) before that. No allocation per blob.
    */
   public SealedBlob seal(BlobHandle handle, byte[] plain, int off, int len) {
+    // One scratch buffer per thread: zstd writes after room for the IV and the payload is then
+    // encrypted in place; a blob that does not shrink is sealed from the plaintext into the
+    // same buffer instead.
+    int room = Math.max((int) Zstd.compressBound(len), len) + Key.OVERHEAD;
+    byte[] buf = scratch(0, room);
     if (compression != Compression.OFF && len > 0) {
-      byte[] buf = scratch(0, (int) Zstd.compressBound(len));
-      int clen = (int) compressor.get().compressByteArray(buf, 0, buf.length, plain, off, len);
+      int clen = (int) compressor.get().compressByteArray(
+          buf, IV_ROOM, buf.length - Key.OVERHEAD, plain, off, len);
       if (handle.type() == BlobType.TREE || clen < len) {
-        byte[] out = scratch(1, clen + Key.OVERHEAD);
-        int n = key.seal(buf, 0, clen, out, 0);
-        return new SealedBlob(handle, out, n, len);
+        int n = key.seal(buf, IV_ROOM, clen, buf, 0);
+        return new SealedBlob(handle, buf, n, len);
       }
     }
-    byte[] out = scratch(1, len + Key.OVERHEAD);
-    int n = key.seal(plain, off, len, out, 0);
-    return new SealedBlob(handle, out, n, 0);
+    int n = key.seal(plain, off, len, buf, 0);
+    return new SealedBlob(handle, buf, n, 0);
   }
 
   /**

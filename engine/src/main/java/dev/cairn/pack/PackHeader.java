@@ -17,6 +17,11 @@ public final class PackHeader {
   public static final int ENTRY_PLAIN = 37;
   /** Entry size of a compressed blob. */
   public static final int ENTRY_COMPRESSED = 41;
+  /**
+   * Bytes a pack spends on its header besides the entries: the header's IV and MAC and the
+   * 4-byte length at the end.
+   */
+  public static final int OVERHEAD = Key.OVERHEAD + 4;
   /** Largest header restic accepts. */
   public static final int MAX_HEADER = 16 * 1024 * 1024;
   /** Bytes restic reads from the end of a pack in its first request. */

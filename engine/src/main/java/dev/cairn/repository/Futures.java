@@ -8,10 +8,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 /** Waits for a future and rethrows its failure as the exception the task threw. */
-final class Futures {
+public final class Futures {
   private Futures() {}
 
-  static <T> T get(Future<T> f) throws IOException {
+  public static <T> T get(Future<T> f) throws IOException {
     try {
       return f.get();
     } catch (InterruptedException e) {

@@ -8,11 +8,11 @@ import dev.cairn.core.CairnException;
 import dev.cairn.core.FileType;
 import dev.cairn.core.Id;
 import dev.cairn.index.IndexFile;
-import dev.cairn.pack.FinishedPack;
-import dev.cairn.pack.PackWriter;
+import dev.cairn.pack.PackSpool;
 import dev.cairn.pack.SealedBlob;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +26,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * The write side of a repository for one run: deduplicates blobs against the index and the
  * blobs in flight, seals them in the caller's thread, fills one pack per blob type (data and
  * tree never share a pack), and uploads full packs on background threads, at most
- * {@code connections} at once (callers block beyond that, which bounds memory). After each
+ * {@code connections} at once (callers block beyond that). Packs are assembled in unlinked
+ * temporary files ({@link PackSpool}, in {@code $TMPDIR}), as restic does, so their size costs
+ * no heap. After each
  * upload the pack's blobs enter the master index and the pending index file; index files are
  * written when they reach {@value #INDEX_FULL} blobs and by {@link #flush}.
  *
@@ -43,7 +45,8 @@ public final class PackUploader implements BlobSaver, AutoCloseable {
   private final int packSize;
   private final boolean skipIndexed;
   private final Set<BlobHandle> pending = ConcurrentHashMap.newKeySet();
-  private final PackWriter[] writers = new PackWriter[BlobType.values().length];
+  private final PackSpool[] writers = new PackSpool[BlobType.values().length];
+  private final Path spoolDir = spoolDir();
   private final ExecutorService uploads;
   private final Semaphore inFlight;
   private final int permits;
@@ -52,8 +55,6 @@ public final class PackUploader implements BlobSaver, AutoCloseable {
   private IndexFile unsaved = new IndexFile();
   private final List<Id> savedIndexes = new ArrayList<>();
   private final UploadStats stats = new UploadStats();
-  private final java.util.concurrent.ConcurrentLinkedQueue<byte[]> freeBuffers =
-      new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   PackUploader(Repository repo, int packSize, boolean skipIndexed) {
     this.repo = repo;
@@ -91,12 +92,11 @@ public final class PackUploader implements BlobSaver, AutoCloseable {
     }
     SealedBlob sealed = repo.codec().seal(h, buf, off, len);
     stats.blobAdded(type, len, sealed.length());
-    PackWriter full = null;
+    PackSpool full = null;
     synchronized (writers) {
-      PackWriter w = writers[type.ordinal()];
+      PackSpool w = writers[type.ordinal()];
       if (w == null) {
-        byte[] b = freeBuffers.poll();
-        w = new PackWriter(repo.key(), b != null ? b : new byte[packSize + (1 << 20)]);
+        w = PackSpool.create(repo.key(), spoolDir);
         writers[type.ordinal()] = w;
       }
       w.add(sealed);
@@ -118,16 +118,18 @@ public final class PackUploader implements BlobSaver, AutoCloseable {
    * @return ids of all index files this uploader wrote
    */
   public List<Id> flush() throws IOException {
-    List<PackWriter> open = new ArrayList<>();
+    List<PackSpool> open = new ArrayList<>();
     synchronized (writers) {
       for (int i = 0; i < writers.length; i++) {
         if (writers[i] != null && !writers[i].isEmpty()) {
           open.add(writers[i]);
+        } else if (writers[i] != null) {
+          writers[i].close();
         }
         writers[i] = null;
       }
     }
-    for (PackWriter w : open) {
+    for (PackSpool w : open) {
       submit(w);
     }
     try {
@@ -146,16 +148,17 @@ public final class PackUploader implements BlobSaver, AutoCloseable {
     }
   }
 
-  private void submit(PackWriter w) throws IOException {
+  private void submit(PackSpool w) throws IOException {
     try {
       inFlight.acquire();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      w.close();
       throw new InterruptedIOException("interrupted while waiting to upload a pack");
     }
     uploads.execute(
         () -> {
-          try {
+          try (w) {
             if (failure.get() == null) {
               upload(w);
             }
@@ -167,10 +170,9 @@ public final class PackUploader implements BlobSaver, AutoCloseable {
         });
   }
 
-  private void upload(PackWriter w) throws IOException {
-    FinishedPack p = w.finish();
-    repo.backend().save(new Handle(FileType.PACK, p.id().hex()), p.data(), 0, p.length());
-    freeBuffers.add(w.buffer());
+  private void upload(PackSpool w) throws IOException {
+    PackSpool.Finished p = w.finish();
+    repo.backend().save(new Handle(FileType.PACK, p.id().hex()), w.channel(), p.length());
     stats.packUploaded(p.length());
     repo.index().addPack(p.blobs());
     for (var b : p.blobs()) {
@@ -207,5 +209,23 @@ public final class PackUploader implements BlobSaver, AutoCloseable {
   @Override
   public void close() {
     uploads.shutdownNow();
+    synchronized (writers) {
+      for (int i = 0; i < writers.length; i++) {
+        if (writers[i] != null) {
+          try {
+            writers[i].close();
+          } catch (IOException e) {
+            // an unlinked temporary file: nothing is left behind either way
+          }
+          writers[i] = null;
+        }
+      }
+    }
+  }
+
+  /** Where packs are spooled: {@code $TMPDIR} as for restic, else the JVM's temporary dir. */
+  private static Path spoolDir() {
+    String dir = System.getenv("TMPDIR");
+    return Path.of(dir != null && !dir.isEmpty() ? dir : System.getProperty("java.io.tmpdir"));
   }
 }

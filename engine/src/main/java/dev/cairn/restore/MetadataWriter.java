@@ -28,7 +28,11 @@ final class MetadataWriter {
         }
       }
     }
-    fs.setTimes(path, node.atime().toInstant(), node.mtime().toInstant());
+    if (node.type() == NodeType.FILE || node.type() == NodeType.DIR) {
+      fs.setFileTimes(path, node.atime().toInstant(), node.mtime().toInstant());
+    } else {
+      fs.setTimes(path, node.atime().toInstant(), node.mtime().toInstant());
+    }
     if (node.type() != NodeType.SYMLINK) {
       fs.chmod(path, Node.unixMode(node.mode()) & 07777);
     }

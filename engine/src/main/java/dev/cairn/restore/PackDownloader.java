@@ -92,11 +92,14 @@ final class PackDownloader {
     }
   }
 
-  /** A read buffer per downloading thread, grown as needed: no allocation per range. */
+  /**
+   * A read buffer per downloading thread, grown as needed: no allocation per range. It grows to
+   * the next MiB, not by doubling, which would make a 32 MiB buffer for a 17 MiB pack.
+   */
   private byte[] rangeBuffer(int len) {
     byte[] b = ranges.get();
     if (b.length < len) {
-      b = new byte[Math.max(len, 2 * b.length)];
+      b = new byte[(int) Math.min(Integer.MAX_VALUE - 8, ((long) len + (1 << 20) - 1) & -(1L << 20))];
       ranges.set(b);
     }
     return b;

@@ -73,7 +73,7 @@ public final class Restorer {
           PosixFilePermissions.fromString("rwx------")));
     }
     restored.add(target);
-    plan(root, target, snapshotPath);
+    plan(root, target, snapshotPath, false);
     new ParallelPacks(packs.connections()).run(packUses,
         new PackDownloader(packs, this::completed, errors));
     for (Link link : hardlinks) {
@@ -89,7 +89,11 @@ public final class Restorer {
         errors.all());
   }
 
-  private void plan(Id treeId, Path dir, Path snapDir) throws IOException {
+  /**
+   * Plans the children of {@code dir}; {@code fresh} when this restore just created {@code dir},
+   * so nothing can be in the way of its children and they are not looked for.
+   */
+  private void plan(Id treeId, Path dir, Path snapDir, boolean fresh) throws IOException {
     Tree tree = Tree.decode(trees.loadBlob(BlobType.TREE, treeId));
     for (Node n : tree.nodes()) {
       Path name = RawNames.path(n.name());
@@ -105,40 +109,41 @@ public final class Restorer {
       }
       restored.add(path);
       try {
-        planNode(n, path, snap);
+        planNode(n, path, snap, fresh);
       } catch (IOException e) {
         errors.add(path, e.getMessage());
       }
     }
   }
 
-  private void planNode(Node n, Path path, Path snap) throws IOException {
+  private void planNode(Node n, Path path, Path snap, boolean fresh) throws IOException {
     switch (n.type()) {
       case DIR -> {
-        if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-          deleteExisting(path);
+        boolean made = fresh || !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
+        if (made) {
+          deleteExisting(path, fresh);
           fs.mkdir(path);
         }
         if (n.subtree() != null) {
-          plan(n.subtree(), path, snap);
+          plan(n.subtree(), path, snap, made);
         }
         dirs.add(new Dir(path, n));
       }
-      case FILE -> planFile(n, path);
+      case FILE -> planFile(n, path, fresh);
       case SYMLINK -> {
-        deleteExisting(path);
+        deleteExisting(path, fresh);
         fs.symlink(path, n.linkTarget() == null ? new byte[0] : n.linkTarget());
         applyMetadata(path, n);
         others++;
       }
       case DEV, CHARDEV -> {
-        deleteExisting(path);
+        deleteExisting(path, fresh);
         fs.mknod(path, n.type() == NodeType.CHARDEV, n.device(), Node.unixMode(n.mode()) & 07777);
         applyMetadata(path, n);
         others++;
       }
       case FIFO -> {
-        deleteExisting(path);
+        deleteExisting(path, fresh);
         fs.mkfifo(path, Node.unixMode(n.mode()) & 07777);
         applyMetadata(path, n);
         others++;
@@ -147,7 +152,7 @@ public final class Restorer {
     }
   }
 
-  private void planFile(Node n, Path path) throws IOException {
+  private void planFile(Node n, Path path, boolean fresh) throws IOException {
     if (n.links() > 1) {
       String key = n.deviceId() + ":" + n.inode();
       Path first = firstLink.putIfAbsent(key, path);
@@ -156,7 +161,7 @@ public final class Restorer {
         return;
       }
     }
-    deleteExisting(path);
+    deleteExisting(path, fresh);
     List<Id> content = n.content() == null ? List.of() : n.content();
     List<PackedBlob> located = new ArrayList<>(content.size());
     long size = 0;
@@ -197,8 +202,8 @@ public final class Restorer {
     metadata.apply(path, n);
   }
 
-  private void deleteExisting(Path path) throws IOException {
-    if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+  private void deleteExisting(Path path, boolean fresh) throws IOException {
+    if (!fresh && Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
       TargetCleaner.deleteRecursively(path);
     }
   }

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cairn.core.FileType;
 import dev.cairn.core.Id;
 import java.io.EOFException;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -83,6 +85,20 @@ public abstract class BackendContractTest {
     backend.save(h, data, 10, 500);
     assertThat(backend.load(h)).hasSize(500).startsWith(data[10], data[11]);
     assertThat(backend.stat(h)).isEqualTo(500);
+  }
+
+  @Test
+  void saveFromAFileStoresItsFirstBytes() throws Exception {
+    byte[] data = bytes(3 << 20);
+    Path file = tempDir.resolve("spool");
+    java.nio.file.Files.write(file, data);
+    Handle h = new Handle(FileType.PACK, Id.hash(slice(data, 0, 2 << 20)).hex());
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      backend.save(h, ch, 2 << 20);
+      assertThat(ch.position()).isZero();
+    }
+    assertThat(backend.load(h)).isEqualTo(slice(data, 0, 2 << 20));
+    assertThat(backend.stat(h)).isEqualTo(2 << 20);
   }
 
   @Test

@@ -28,6 +28,24 @@ class KeyTest {
               + "8feac104b012b7d73df42db3bca7ee77");
 
   @Test
+  void everySealHasItsOwnIvAcrossThreads() throws Exception {
+    Key key = Key.random();
+    java.util.Set<String> ivs = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    Runnable sealMany = () -> {
+      for (int i = 0; i < 2000; i++) {
+        byte[] sealed = key.seal(new byte[] {1, 2, 3});
+        ivs.add(java.util.HexFormat.of().formatHex(sealed, 0, 16));
+        org.assertj.core.api.Assertions.assertThat(key.open(sealed)).containsExactly(1, 2, 3);
+      }
+    };
+    Thread other = new Thread(sealMany);
+    other.start();
+    sealMany.run();
+    other.join();
+    assertThat(ivs).hasSize(4000);
+  }
+
+  @Test
   void opensTheSpecVector() {
     byte[] plain = VECTOR_KEY.open(VECTOR_FILE);
     assertThat(new String(plain, StandardCharsets.US_ASCII)).isEqualTo("restic test vector");
@@ -47,6 +65,20 @@ class KeyTest {
     assertThatThrownBy(() -> VECTOR_KEY.open(new byte[31]))
         .isInstanceOf(IntegrityException.class)
         .hasMessageContaining("31 bytes");
+  }
+
+  @Test
+  void sealsInPlaceAfterTheIv() {
+    Key key = Key.random();
+    for (int len : new int[] {0, 1, 15, 16, 17, 1000, 1 << 20}) {
+      byte[] plain = new byte[len];
+      new java.util.Random(len).nextBytes(plain);
+      byte[] buf = new byte[len + Key.OVERHEAD];
+      System.arraycopy(plain, 0, buf, 16, len);
+      int n = key.seal(buf, 16, len, buf, 0);
+      assertThat(n).isEqualTo(len + Key.OVERHEAD);
+      assertThat(key.open(buf, 0, n)).isEqualTo(plain);
+    }
   }
 
   @Test

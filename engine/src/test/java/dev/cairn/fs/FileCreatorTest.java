@@ -72,7 +72,18 @@ class FileCreatorTest {
     assertThat(scanner.lstat(file).atime()).isEqualTo(atime);
     assertThat(scanner.lstat(file).mtime()).isEqualTo(mtime);
 
+    Path file2 = Files.writeString(awkward("file2"), "y");
+    creator.setFileTimes(file2, atime, mtime);
+    assertThat(scanner.lstat(file2).atime()).isEqualTo(atime);
+    assertThat(scanner.lstat(file2).mtime()).isEqualTo(mtime);
+    Path sub = Files.createDirectory(awkward("sub"));
+    creator.setFileTimes(sub, mtime, atime);
+    assertThat(scanner.lstat(sub).atime()).isEqualTo(mtime);
+    assertThat(scanner.lstat(sub).mtime()).isEqualTo(atime);
+
     Instant old = Instant.ofEpochSecond(-2, 500_000_001);
+    creator.setFileTimes(file2, old, old);
+    assertThat(scanner.lstat(file2).mtime()).isEqualTo(old);
     creator.setTimes(dir, old, old);
     assertThat(scanner.lstat(dir).mtime()).isEqualTo(old);
     assertThat(FileCreator.touchDate(old)).isEqualTo("@-1.499999999");

@@ -44,6 +44,23 @@ class FileScannerTest {
   }
 
   @Test
+  void directLstatAgreesWithThePublicAttributeApi() throws Exception {
+    assertThat(PosixCalls.canStat()).as("sun.nio.fs is opened for the tests").isTrue();
+    Path file = Files.write(dir.resolve("f"), new byte[77]);
+    Path link = Files.createSymbolicLink(dir.resolve("l"), Path.of("dangling/target"));
+    Path hard = Files.createLink(dir.resolve("h"), file);
+    FileScanner scanner = new FileScanner();
+    for (Path p : List.of(file, link, hard, dir, Path.of("/dev/null"))) {
+      if (Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        assertThat(PosixCalls.lstat(p)).as(p.toString()).isEqualTo(scanner.lstatPortable(p));
+      }
+    }
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(
+        () -> scanner.lstat(dir.resolve("missing")))).isInstanceOf(FileOperationException.class)
+        .hasMessageContaining("lstat").hasMessageContaining("missing");
+  }
+
+  @Test
   void lstatOfDeviceNode() throws Exception {
     Path devNull = Path.of("/dev/null");
     assumeThat(Files.exists(devNull)).isTrue();

@@ -63,6 +63,27 @@ class MasterIndexTest {
   }
 
   @Test
+  void forEachPackGroupsByPackInOrderAndExactCopiesAreAddedOnce() {
+    MasterIndex mi = new MasterIndex();
+    Random rnd = new Random(13);
+    List<PackedBlob> a = pack(rnd, 3000);
+    List<PackedBlob> b = pack(rnd, 2000);
+    mi.addPack(a.subList(0, 1000));
+    mi.addPack(b);
+    mi.addPack(a.subList(1000, 3000));
+    mi.addPack(a); // the same pack listed by a second index file
+    assertThat(mi.size()).isEqualTo(5000);
+    PackedBlob moved = new PackedBlob(a.get(0).handle(), a.get(0).pack(), 1, 40, 0);
+    mi.addPack(List.of(moved)); // same pack, other offset: a second copy
+    assertThat(mi.lookupAll(a.get(0).handle())).containsExactly(a.get(0), moved);
+    List<List<PackedBlob>> packs = new ArrayList<>();
+    mi.forEachPack(packs::add);
+    List<PackedBlob> aAndMoved = new ArrayList<>(a);
+    aAndMoved.add(moved);
+    assertThat(packs).containsExactly(aAndMoved, b);
+  }
+
+  @Test
   void readersWithoutLocksSeeWhatWasAddedBeforeThemWhileAWriterGoesOn() throws Exception {
     MasterIndex mi = new MasterIndex();
     Random rnd = new Random(12);

@@ -9,6 +9,7 @@ import dev.cairn.core.Id;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.channels.FileChannel;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -79,6 +80,17 @@ public final class CachedBackend extends FilterBackend {
     Cache c = cache;
     if (c != null && caches(h)) {
       store(c, h, data, off, len);
+    }
+  }
+
+  @Override
+  public void save(Handle h, FileChannel src, long len) throws IOException {
+    inner.save(h, src, len);
+    Cache c = cache;
+    if (c != null && caches(h) && len <= Integer.MAX_VALUE - 8) {
+      byte[] data = new byte[(int) len]; // only packs of tree blobs are cached: small
+      Backend.readFully(src, data);
+      store(c, h, data, 0, data.length);
     }
   }
 

@@ -94,6 +94,38 @@ public final class LocalBackend implements Backend {
 
   @Override
   public void save(Handle h, byte[] data, int off, int len) throws IOException {
+    store(h, ch -> {
+      // Slices of IO_SLICE bytes: the JDK copies heap buffers through a temporary direct
+      // buffer as large as the write, and caches it per thread.
+      for (int pos = off, end = off + len; pos < end; ) {
+        ByteBuffer buf = ByteBuffer.wrap(data, pos, Math.min(IO_SLICE, end - pos));
+        while (buf.hasRemaining()) {
+          pos += ch.write(buf);
+        }
+      }
+    });
+  }
+
+  /** Copies {@code src} in the kernel (no heap buffer): spooled packs are saved this way. */
+  @Override
+  public void save(Handle h, FileChannel src, long len) throws IOException {
+    store(h, ch -> {
+      for (long pos = 0; pos < len; ) {
+        long n = src.transferTo(pos, len - pos, ch);
+        if (n <= 0) {
+          throw new EOFException("spool file shorter than " + len + " bytes");
+        }
+        pos += n;
+      }
+    });
+  }
+
+  /** Writes a new file's bytes into an open temporary file. */
+  private interface Content {
+    void writeTo(FileChannel ch) throws IOException;
+  }
+
+  private void store(Handle h, Content content) throws IOException {
     Path target = pathOf(h);
     if (Files.exists(target)) {
       throw new FileAlreadyExistsException(target.toString());
@@ -101,11 +133,11 @@ public final class LocalBackend implements Backend {
     Path dir = target.getParent();
     Path tmp = dir.resolve(target.getFileName() + "-tmp-" + randomSuffix());
     try {
-      writeDurably(tmp, data, off, len);
+      writeDurably(tmp, content);
     } catch (NoSuchFileException e) {
       // a shard or type directory may be missing in a repository not made by create()
       mkdirs(dir);
-      writeDurably(tmp, data, off, len);
+      writeDurably(tmp, content);
     }
     try {
       // Names are content hashes, so losing the small race between this check and the rename
@@ -122,17 +154,10 @@ public final class LocalBackend implements Backend {
     modes.makeReadOnly(target);
   }
 
-  private void writeDurably(Path tmp, byte[] data, int off, int len) throws IOException {
+  private void writeDurably(Path tmp, Content content) throws IOException {
     var options = EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     try (FileChannel ch = FileChannel.open(tmp, options, modes.fileAttributes())) {
-      // Slices of IO_SLICE bytes: the JDK copies heap buffers through a temporary direct
-      // buffer as large as the write, and caches it per thread.
-      for (int pos = off, end = off + len; pos < end; ) {
-        ByteBuffer buf = ByteBuffer.wrap(data, pos, Math.min(IO_SLICE, end - pos));
-        while (buf.hasRemaining()) {
-          pos += ch.write(buf);
-        }
-      }
+      content.writeTo(ch);
       ch.force(true);
     } catch (IOException e) {
       deleteQuietly(tmp, e);
