@@ -16,10 +16,10 @@ import java.util.function.Predicate;
  * one tab-separated line: blobs, packs, retained heap bytes per blob (used heap after a full GC,
  * minus before), peak RSS growth per blob (VmHWM during the fill minus VmRSS before it), fill
  * seconds, and nanoseconds per {@code lookup} and {@code has}, hits and misses. Run each size in
- * a fresh JVM ({@code bench/index-scale} does), with ParallelGC so that {@code System.gc()} is a
- * full collection.
+ * a fresh JVM ({@code bench/index-scale} does) with SerialGC, as {@code bin/cairn}, whose
+ * {@code System.gc()} is a full collection.
  *
- * <p>Usage: {@code java -XX:+UseParallelGC -Xmx2g -cp benchmarks.jar dev.cairn.bench.IndexScale N}
+ * <p>Usage: {@code java -XX:+UseSerialGC -Xmx2g -cp benchmarks.jar dev.cairn.bench.IndexScale N}
  */
 public final class IndexScale {
   private static final int QUERIES = 1 << 20;
