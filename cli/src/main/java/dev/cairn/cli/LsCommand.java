@@ -52,8 +52,10 @@ final class LsCommand implements Callable<Integer> {
         m.put("struct_type", "snapshot");
         main.out().json(m);
       } else {
-        main.out().println("snapshot " + f.id().shortHex() + " of " + f.snapshot().paths()
-            + " at " + f.snapshot().time().format() + "):");
+        main.out().println("snapshot " + f.id().shortHex() + " of ["
+            + String.join(" ", f.snapshot().paths()) + "] filtered by [" + String.join(" ", dirs)
+            + "] at "
+            + f.snapshot().time().goString(java.time.ZoneId.systemDefault()) + "):");
       }
       walk(repo, f.snapshot().tree(), "");
     }

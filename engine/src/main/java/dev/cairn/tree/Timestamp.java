@@ -197,6 +197,33 @@ public record Timestamp(long epochSecond, int nano, int offsetSeconds) {
     }
   }
 
+  /**
+   * Go's {@code time.Time.String()}, as restic prints times in text output: {@code 2006-01-02
+   * 15:04:05.999999999 -0700 MST}. The zone name is {@code UTC} for {@code Z}; for an offset that
+   * {@code local} has at that instant, its short name; otherwise the offset again (Go's name for
+   * an unnamed fixed zone).
+   */
+  public String goString(ZoneId local) {
+    String full = format();
+    int t = full.indexOf('T');
+    int zoneAt = full.indexOf('Z') >= 0 ? full.indexOf('Z') : Math.max(full.lastIndexOf('+'),
+        full.lastIndexOf('-'));
+    String dateTime = full.substring(0, t) + " " + full.substring(t + 1, zoneAt);
+    int abs = Math.abs(offsetSeconds);
+    String offset = String.format(java.util.Locale.ROOT, "%s%02d%02d",
+        offsetSeconds < 0 ? "-" : "+", abs / 3600, abs / 60 % 60);
+    String name;
+    if (full.endsWith("Z")) {
+      name = "UTC";
+    } else if (local.getRules().getOffset(toInstant()).getTotalSeconds() == offsetSeconds) {
+      name = java.time.format.DateTimeFormatter.ofPattern("zzz", java.util.Locale.ROOT)
+          .format(toInstant().atZone(local));
+    } else {
+      name = offset;
+    }
+    return dateTime + " " + offset + " " + name;
+  }
+
   @Override
   public String toString() {
     return format();

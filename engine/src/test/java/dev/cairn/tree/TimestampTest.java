@@ -11,6 +11,20 @@ import org.junit.jupiter.api.Test;
 /** Go RFC3339Nano formatting and parsing (restic-format.md §7.4). */
 class TimestampTest {
   @Test
+  void goStringAsRestic014PrintsTimesInText() {
+    java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+    org.assertj.core.api.Assertions.assertThat(
+        Timestamp.parse("2026-11-26T19:58:22.698757242Z").goString(berlin))
+        .isEqualTo("2026-11-26 19:58:22.698757242 +0000 UTC");
+    org.assertj.core.api.Assertions.assertThat(
+        Timestamp.parse("2026-11-26T20:58:05+01:00").goString(berlin))
+        .isEqualTo("2026-11-26 20:58:05 +0100 CET");
+    org.assertj.core.api.Assertions.assertThat(
+        Timestamp.parse("2026-07-01T08:00:00.5-07:00").goString(berlin))
+        .isEqualTo("2026-07-01 08:00:00.5 -0700 -0700");
+  }
+
+  @Test
   void formatsLikeGo() {
     Instant t = Instant.parse("2024-01-02T03:04:05.123456789Z");
     assertThat(Timestamp.ofUtc(t).format()).isEqualTo("2024-01-02T03:04:05.123456789Z");
