@@ -38,10 +38,16 @@ import sys
 def scan(root):
     """relative path -> lstat result, for every entry below root (not root itself)."""
     out = {}
-    for dp, dns, fns in os.walk(root):
-        for n in dns + fns:
-            p = os.path.join(dp, n)
-            out[os.path.relpath(p, root)] = os.lstat(p)
+    stack = [""]
+    while stack:
+        rel = stack.pop()
+        with os.scandir(os.path.join(root, rel) if rel else root) as it:
+            for e in it:
+                r = rel + os.sep + e.name if rel else e.name
+                st = e.stat(follow_symlinks=False)
+                out[r] = st
+                if stat.S_ISDIR(st.st_mode):
+                    stack.append(r)
     return out
 
 
