@@ -4,6 +4,8 @@ import dev.cairn.check.Checker;
 import dev.cairn.check.Problem;
 import dev.cairn.check.ReadDataSubset;
 import dev.cairn.repository.Repository;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.concurrent.Callable;
@@ -12,8 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code cairn check}: checks the repository for errors, as {@code restic check}. The cache is
- * bypassed so that every byte checked comes from the repository itself.
+ * {@code cairn check}: checks the repository for errors, as {@code restic check}. Like restic,
+ * it uses a fresh temporary cache (deleted at the end), never the user's: every byte checked
+ * comes from the repository, and tree packs are fetched whole once.
  */
 @Command(name = "check", description = "Check the repository for errors")
 final class CheckCommand implements Callable<Integer> {
@@ -35,7 +38,8 @@ final class CheckCommand implements Callable<Integer> {
       subset = ReadDataSubset.ALL;
     }
     Output out = main.out();
-    try (Repository repo = main.locator().openUncached();
+    Path cacheDir = Files.createTempDirectory("cairn-check-cache-");
+    try (Repository repo = main.locator().openCachedAt(cacheDir);
         LockScope lock = LockScope.acquire(main, repo, true, false)) {
       Checker checker = checkStructure(out, repo, subset);
       if (subset != null) {
@@ -51,6 +55,17 @@ final class CheckCommand implements Callable<Integer> {
       }
       out.println("no errors were found");
       return ExitCodes.OK;
+    } finally {
+      deleteTree(cacheDir);
+    }
+  }
+
+  /** Removes the temporary cache (plain files and directories that check itself made). */
+  private static void deleteTree(Path dir) throws IOException {
+    try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) all.sorted(java.util.Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(p);
+      }
     }
   }
 

@@ -168,11 +168,19 @@ final class RepositoryLocator {
     if (options.noCache) {
       return RepositoryOpener.open(backend(), password(false), compression());
     }
+    return openCachedAt(cacheBase());
+  }
+
+  /**
+   * Opens the repository with a cache under {@code base} (for check: a temporary one, so that
+   * tree packs are fetched whole once rather than tree by tree, as restic's check does).
+   */
+  Repository openCachedAt(Path base) throws IOException {
     CachedBackend cached = new CachedBackend(backend());
     Repository repo = RepositoryOpener.open(cached, password(false), compression());
     Cache cache;
     try {
-      cache = Cache.open(cacheBase(), repo.config().id());
+      cache = Cache.open(base, repo.config().id());
     } catch (IOException | IllegalArgumentException e) {
       out.warn("unable to open cache: " + e.getMessage());
       return repo;
