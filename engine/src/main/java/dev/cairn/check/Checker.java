@@ -132,6 +132,7 @@ public final class Checker {
             + names + "}"));
       }
     }
+    repo.indexComplete();
   }
 
   /**

@@ -113,6 +113,14 @@ public final class Repository implements BlobLoader, AutoCloseable {
     } finally {
       pool.shutdownNow();
     }
+    indexComplete();
+  }
+
+  /**
+   * Tells the {@link #onIndexLoaded} listeners that the master index is complete; {@link
+   * #loadIndex} does this, callers that fill the index themselves (check) call it.
+   */
+  public void indexComplete() {
     for (Consumer<MasterIndex> fn : indexLoaded) {
       fn.accept(index);
     }
