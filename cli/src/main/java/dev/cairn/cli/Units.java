@@ -7,20 +7,28 @@ final class Units {
   private Units() {}
 
   static String bytes(long n) {
-    double v = n;
     if (n >= 1L << 40) {
-      return String.format(Locale.ROOT, "%.3f TiB", v / (1L << 40));
+      return fixed3((double) n / (1L << 40)) + " TiB";
     }
     if (n >= 1L << 30) {
-      return String.format(Locale.ROOT, "%.3f GiB", v / (1L << 30));
+      return fixed3((double) n / (1L << 30)) + " GiB";
     }
     if (n >= 1L << 20) {
-      return String.format(Locale.ROOT, "%.3f MiB", v / (1L << 20));
+      return fixed3((double) n / (1L << 20)) + " MiB";
     }
     if (n >= 1L << 10) {
-      return String.format(Locale.ROOT, "%.3f KiB", v / (1L << 10));
+      return fixed3((double) n / (1L << 10)) + " KiB";
     }
     return n + " B";
+  }
+
+  /**
+   * {@code %.3f} as Go prints it: the exact binary value rounded half to even (2.3125 gives
+   * 2.312; Java's formatter rounds half up).
+   */
+  static String fixed3(double v) {
+    return new java.math.BigDecimal(v).setScale(3, java.math.RoundingMode.HALF_EVEN)
+        .toPlainString();
   }
 
   static String duration(long seconds) {

@@ -117,11 +117,8 @@ class PruneCrashTest {
     Path src = shared.resolve("src");
     Cli cli = new Cli(prepared, PASSWORD);
     cli.run("init").assertOk();
+    PruneInteropTest.backups(cli, src, 99, 6, "--pack-size", "4");
     Random rnd = new Random(99);
-    for (int round = 0; round < 6; round++) {
-      PruneInteropTest.mutate(src, rnd, round);
-      cli.run("backup", "--pack-size", "4", src.toString()).assertOk();
-    }
     cli.run("forget", "--keep-last", "2").assertOk();
     for (int i = 0; i < 2; i++) {
       byte[] junk = new byte[1000 + i];

@@ -116,12 +116,7 @@ class PruneInteropTest {
     Path repo = tmp.resolve("repo");
     Cli cli = new Cli(repo, PASSWORD);
     cli.run("init").assertOk();
-    Path src = tmp.resolve("src");
-    Random rnd = new Random(11);
-    for (int round = 0; round < 6; round++) {
-      mutate(src, rnd, round);
-      cli.run("backup", src.toString()).assertOk();
-    }
+    backups(cli, tmp.resolve("src"), 11, 6);
     cli.run("forget", "--keep-last", "2").assertOk();
     Path before = copy(repo, tmp.resolve("before"));
     String out = cli.run("prune", "-v").assertOk().stdout();
@@ -140,12 +135,7 @@ class PruneInteropTest {
     Path repo = tmp.resolve("repo");
     Cli cli = new Cli(repo, PASSWORD);
     cli.run("init").assertOk();
-    Path src = tmp.resolve("src");
-    Random rnd = new Random(3);
-    for (int round = 0; round < 3; round++) {
-      mutate(src, rnd, round);
-      cli.run("backup", src.toString()).assertOk();
-    }
+    backups(cli, tmp.resolve("src"), 3, 3);
     Path before = copy(repo, tmp.resolve("before"));
     Cli.Result dry = cli.run("forget", "--keep-last", "1", "--prune", "--dry-run", "-v")
         .assertOk();
@@ -159,6 +149,19 @@ class PruneInteropTest {
     assertThat(Files.list(repo.resolve("snapshots")).count()).isEqualTo(1);
     assertThat(restic.check(repo, PASSWORD, true).exitCode()).isZero();
     assertSameRestores(restic, PASSWORD, before, repo);
+  }
+
+  /** {@code rounds} Cairn backups of {@code src}, {@link #mutate}d before each. */
+  static void backups(Cli cli, Path src, long seed, int rounds, String... flags)
+      throws Exception {
+    Random rnd = new Random(seed);
+    for (int round = 0; round < rounds; round++) {
+      mutate(src, rnd, round);
+      List<String> args = new ArrayList<>(List.of("backup"));
+      args.addAll(List.of(flags));
+      args.add(src.toString());
+      cli.run(args.toArray(String[]::new)).assertOk();
+    }
   }
 
   /** Round 0 creates the tree; later rounds add, change and delete files. */

@@ -7,7 +7,6 @@ import dev.cairn.testing.ResticBinary;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,11 +28,7 @@ class S3PruneTest extends S3ServerTest {
 
     cairn.run("init").assertOk();
     Path src = tmp.resolve("src");
-    Random rnd = new Random(5);
-    for (int round = 0; round < 4; round++) {
-      PruneInteropTest.mutate(src, rnd, round);
-      cairn.run("backup", src.toString()).assertOk();
-    }
+    PruneInteropTest.backups(cairn, src, 5, 4);
     String cairnPlan = cairn.run("forget", "--keep-last", "1", "--prune", "--dry-run", "-v")
         .assertOk().stdout();
     String resticPlan = restic.run(null, PASSWORD, env, null, "forget", "--keep-last", "1",
