@@ -36,7 +36,8 @@ public final class Repository implements BlobLoader, AutoCloseable {
   private final Id keyId;
   private final Config config;
   private final BlobCodec codec;
-  private final MasterIndex index = new MasterIndex();
+  /** Replaced whole by each {@link #loadIndex}, so a reload forgets packs gone since. */
+  private volatile MasterIndex index = new MasterIndex();
   private final TreeCache treeCache = new TreeCache(64L << 20);
   private final List<Consumer<MasterIndex>> indexLoaded = new CopyOnWriteArrayList<>();
 
@@ -94,9 +95,13 @@ public final class Repository implements BlobLoader, AutoCloseable {
     indexLoaded.add(fn);
   }
 
-  /** Loads every index file into the master index, several at a time. */
+  /**
+   * Loads every index file into a new master index, several at a time, and makes it current:
+   * loading again (after a prune in the same process, say) gives the repository as it is now.
+   */
   public void loadIndex() throws IOException {
     List<Id> ids = list(FileType.INDEX);
+    MasterIndex fresh = new MasterIndex();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, backend.connections()));
     try {
       List<Future<IndexFile>> futures = new ArrayList<>();
@@ -105,7 +110,7 @@ public final class Repository implements BlobLoader, AutoCloseable {
             pool.submit(() -> IndexFile.decode(loadUnpacked(FileType.INDEX, id), "index/" + id)));
       }
       for (int i = 0; i < futures.size(); i++) {
-        index.addAll(Futures.get(futures.get(i)));
+        fresh.addAll(Futures.get(futures.get(i)));
         // drop the decoded file at once: kept to the end, all index files (about 200 bytes a
         // blob as objects) would be in memory together beside the master index
         futures.set(i, null);
@@ -113,6 +118,7 @@ public final class Repository implements BlobLoader, AutoCloseable {
     } finally {
       pool.shutdownNow();
     }
+    index = fresh;
     indexComplete();
   }
 
