@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A held repository lock, compatible with restic's: any number of non-exclusive locks may
@@ -44,18 +45,29 @@ public final class Lock implements AutoCloseable {
   }
 
   /**
-   * Takes a lock, retrying for up to {@code retry} (restic's {@code --retry-lock}) while another
-   * process holds a conflicting one.
-   *
-   * @throws LockConflictException naming the holder when the lock cannot be had in time
+   * Takes a lock with restic's stale rule, warning on stderr; see {@link #acquire(Repository,
+   * boolean, Duration, StaleLockPolicy, Consumer)}.
    */
   public static Lock acquire(Repository repo, boolean exclusive, Duration retry)
       throws IOException {
+    return acquire(repo, exclusive, retry, StaleLockPolicy.RESTIC, System.err::println);
+  }
+
+  /**
+   * Takes a lock, retrying for up to {@code retry} (restic's {@code --retry-lock}) while another
+   * process holds a conflicting one. A conflicting lock whose holder {@code stale} finds gone
+   * (restic's {@code unlock} would remove it) does not block: it is removed, with a warning.
+   *
+   * @param warn receives one line per removed stale lock
+   * @throws LockConflictException naming the holder when the lock cannot be had in time
+   */
+  public static Lock acquire(Repository repo, boolean exclusive, Duration retry,
+      StaleLockPolicy stale, Consumer<String> warn) throws IOException {
     Instant deadline = Instant.now().plus(retry);
     long backoff = 5_000;
     while (true) {
       try {
-        return tryAcquire(repo, exclusive);
+        return tryAcquire(repo, exclusive, stale, warn);
       } catch (LockConflictException e) {
         long left = Duration.between(Instant.now(), deadline).toMillis();
         if (left <= 0) {
@@ -67,13 +79,14 @@ public final class Lock implements AutoCloseable {
     }
   }
 
-  private static Lock tryAcquire(Repository repo, boolean exclusive) throws IOException {
-    checkConflicts(repo, exclusive, null);
+  private static Lock tryAcquire(Repository repo, boolean exclusive, StaleLockPolicy stale,
+      Consumer<String> warn) throws IOException {
+    checkConflicts(repo, exclusive, null, stale, warn);
     LockFile mine = LockFile.forThisProcess(exclusive);
     Id id = repo.saveUnpacked(FileType.LOCK, mine.encode());
     sleep(SETTLE_MILLIS);
     try {
-      checkConflicts(repo, exclusive, id);
+      checkConflicts(repo, exclusive, id, stale, warn);
     } catch (LockConflictException | IOException e) {
       removeQuietly(repo, id);
       throw e;
@@ -81,8 +94,8 @@ public final class Lock implements AutoCloseable {
     return new Lock(repo, mine, id);
   }
 
-  private static void checkConflicts(Repository repo, boolean exclusive, Id own)
-      throws IOException {
+  private static void checkConflicts(Repository repo, boolean exclusive, Id own,
+      StaleLockPolicy stale, Consumer<String> warn) throws IOException {
     for (Id other : repo.list(FileType.LOCK)) {
       if (other.equals(own)) {
         continue;
@@ -93,17 +106,27 @@ public final class Lock implements AutoCloseable {
       } catch (NoSuchFileException | CairnException e) {
         continue; // vanished or unreadable: restic 0.14 ignores it too
       }
-      if (exclusive || lf.exclusive()) {
-        Duration age = Duration.between(lf.time(), Instant.now());
-        throw new LockConflictException(
-            "unable to create lock in backend: repository is already locked "
-                + (lf.exclusive() ? "exclusively " : "")
-                + "by PID " + lf.pid() + " on " + lf.hostname() + " by " + lf.username()
-                + " (UID " + lf.uid() + ", GID " + lf.gid() + ")\n"
-                + "lock was created at " + lf.time() + " (" + age.toSeconds() + "s ago)"
-                + (lf.isStale(Instant.now()) ? ", and is stale: remove it with `cairn unlock`" : "")
-                + "\nstorage ID " + other.shortHex());
+      if (!exclusive && !lf.exclusive()) {
+        continue;
       }
+      Instant now = Instant.now();
+      String gone = stale.staleReason(lf, now);
+      if (gone != null) {
+        if (Locks.remove(repo, other) > 0) {
+          warn.accept("removed stale " + (lf.exclusive() ? "exclusive " : "") + "lock "
+              + other.shortHex() + " of PID " + lf.pid() + " on " + lf.hostname()
+              + " (created at " + lf.time() + "): " + gone);
+        }
+        continue;
+      }
+      Duration age = Duration.between(lf.time(), now);
+      throw new LockConflictException(
+          "unable to create lock in backend: repository is already locked "
+              + (lf.exclusive() ? "exclusively " : "")
+              + "by PID " + lf.pid() + " on " + lf.hostname() + " by " + lf.username()
+              + " (UID " + lf.uid() + ", GID " + lf.gid() + ")\n"
+              + "lock was created at " + lf.time() + " (" + age.toSeconds() + "s ago)"
+              + "\nstorage ID " + other.shortHex());
     }
   }
 

@@ -43,13 +43,19 @@ public record LockFile(
    * that no longer runs.
    */
   public boolean isStale(Instant now) {
-    if (time.plus(STALE_AFTER).isBefore(now)) {
-      return true;
+    return staleReason(this, now) != null;
+  }
+
+  /** restic's stale rule as a {@link StaleLockPolicy}: the reason, or null when not stale. */
+  static String staleReason(LockFile lock, Instant now) {
+    if (lock.time.plus(STALE_AFTER).isBefore(now)) {
+      return "not refreshed for " + Duration.between(lock.time, now).toMinutes() + " minutes";
     }
-    if (hostname.equals(HostIdentity.current().hostname())) {
-      return ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+    if (lock.hostname.equals(HostIdentity.current().hostname())
+        && ProcessHandle.of(lock.pid).map(p -> !p.isAlive()).orElse(true)) {
+      return "its process " + lock.pid + " on this host is gone";
     }
-    return false;
+    return null;
   }
 
   public byte[] encode() {

@@ -37,17 +37,24 @@ public final class Locks {
   }
 
   /**
-   * Removes the locks that are stale at {@code now}; unreadable lock files are kept (restic
-   * skips them too). Returns how many were removed.
+   * Removes the locks that are stale at {@code now} by restic's rule; unreadable lock files are
+   * kept (restic skips them too). Returns how many were removed.
    */
   public static int removeStale(Repository repo, Instant now) throws IOException {
-    int n = 0;
+    return removeStale(repo, now, StaleLockPolicy.RESTIC).size();
+  }
+
+  /** Removes the locks {@code policy} finds stale at {@code now}; returns those removed. */
+  public static List<Entry> removeStale(Repository repo, Instant now, StaleLockPolicy policy)
+      throws IOException {
+    List<Entry> removed = new ArrayList<>();
     for (Entry e : list(repo)) {
-      if (e.content() != null && e.content().isStale(now)) {
-        n += remove(repo, e.id());
+      if (e.content() != null && policy.staleReason(e.content(), now) != null
+          && remove(repo, e.id()) > 0) {
+        removed.add(e);
       }
     }
-    return n;
+    return removed;
   }
 
   /** Removes every lock file, readable or not. Returns how many were removed. */
@@ -59,7 +66,8 @@ public final class Locks {
     return n;
   }
 
-  private static int remove(Repository repo, Id id) throws IOException {
+  /** Removes one lock file; 1 when it was there, 0 when it was gone already. */
+  static int remove(Repository repo, Id id) throws IOException {
     try {
       repo.backend().remove(new Handle(FileType.LOCK, id.hex()));
       return 1;
