@@ -1,26 +1,15 @@
 package dev.cairn.cli;
 
-import dev.cairn.backup.ArchiveResult;
-import dev.cairn.backup.Archiver;
-import dev.cairn.backup.ArchiverOptions;
-import dev.cairn.backup.DryRunSaver;
-import dev.cairn.backup.Scanner;
-import dev.cairn.backup.StdinArchiver;
-import dev.cairn.chunker.Polynomial;
-import dev.cairn.core.BlobSaver;
+import dev.cairn.cli.report.BackupPrinter;
+import dev.cairn.cli.report.BackupSummaryPrinter;
+import dev.cairn.cli.repo.RepositoryLocator;
 import dev.cairn.core.CairnException;
-import dev.cairn.core.FileType;
-import dev.cairn.core.HostIdentity;
-import dev.cairn.core.Id;
 import dev.cairn.filter.PathPatterns;
-import dev.cairn.fs.FileScanner;
-import dev.cairn.repository.PackUploader;
+import dev.cairn.operation.BackupOutcome;
+import dev.cairn.operation.BackupRequest;
+import dev.cairn.operation.BackupSource;
 import dev.cairn.repository.Repository;
-import dev.cairn.snapshot.Snapshot;
-import dev.cairn.snapshot.SnapshotSummary;
-import dev.cairn.tree.Timestamp;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -88,87 +77,38 @@ final class BackupCommand implements Callable<Integer> {
       throw new CairnException(stdin ? "--stdin and PATH arguments cannot be used together"
           : "nothing to back up, please specify source files/dirs");
     }
-    Instant started = Instant.now();
-    Timestamp when = time == null ? Timestamp.of(started, ZoneId.systemDefault())
-        : Timestamp.of(LocalDateTime.parse(time, DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"))
-            .atZone(ZoneId.systemDefault()).toInstant(), ZoneId.systemDefault());
     List<String> patterns = new ArrayList<>(excludes);
     patterns.addAll(PathPatterns.readFiles(excludeFiles));
-    Output out = main.out();
     boolean json = main.global().json;
+    int verbosity = main.global().verbosity();
     RepositoryLocator loc = main.locator();
+    BackupSource source = stdin ? new BackupSource.Stdin(main.stdin(), stdinFilename)
+        : new BackupSource.Paths(paths);
+    BackupRequest request = BackupRequest.of(source)
+        .withHostname(host)
+        .withTags(tags)
+        .withExcludes(patterns)
+        .withScan(oneFileSystem, ignoreCtime, ignoreInode)
+        .withParent(parent, force)
+        .withTime(time == null ? null : LocalDateTime.parse(time,
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")).atZone(ZoneId.systemDefault())
+            .toInstant())
+        .withDryRun(dryRun)
+        .withSizes(readConcurrency, loc.packSize())
+        .withProgramVersion("cairn " + VersionCommand.VERSION);
+    BackupOutcome outcome;
     try (Repository repo = loc.open();
-        LockScope lock = LockScope.acquire(main, repo, false, false)) {
-      if (!json && main.global().verbosity() >= 0) {
-        out.println("repository " + repo.config().id().substring(0, 8) + " opened (version "
-            + repo.config().version() + ")");
+        BackupPrinter printer = new BackupPrinter(main.out(), json, verbosity,
+            BackupPrinter.fps(main.env()))) {
+      outcome = main.operations(repo).backup(request, printer);
+    }
+    new BackupSummaryPrinter(main.out(), json, verbosity).print(outcome.summary(),
+        outcome.snapshotId(), dryRun, outcome.duration().toMillis(), loc.requestStats());
+    if (outcome.partial()) {
+      if (!json) {
+        main.out().warn("Warning: at least one source file could not be read");
       }
-      repo.loadIndex();
-      HostIdentity me = HostIdentity.current();
-      String hostname = host != null ? host : me.hostname();
-      List<String> absPaths = paths.stream().map(p -> p.toAbsolutePath().normalize().toString())
-          .sorted().toList();
-      SnapshotFinder.Found parentSnap = stdin || force ? null
-          : new ParentChooser(new SnapshotFinder(repo)).choose(parent, hostname, absPaths);
-      if (!json && main.global().verbosity() >= 0) {
-        out.println(parentSnap == null ? "no parent snapshot found, will read all files"
-            : "using parent snapshot " + parentSnap.id().shortHex());
-      }
-      Polynomial pol = Polynomial.parse(repo.config().chunkerPolynomial());
-      try (PackUploader uploader = repo.newUploader(loc.packSize());
-          BackupPrinter printer = new BackupPrinter(out, json, main.global().verbosity())) {
-        DryRunSaver dry = dryRun ? new DryRunSaver(uploader) : null;
-        BlobSaver saver = dryRun ? dry : uploader;
-        ArchiveResult result;
-        if (stdin) {
-          result = new StdinArchiver(saver).archive(main.stdin(), stdinFilename, pol, printer);
-        } else {
-          FileScanner fs = new FileScanner();
-          ArchiverOptions opts = new ArchiverOptions(new PathPatterns(patterns), oneFileSystem,
-              ignoreCtime, ignoreInode, readConcurrency, Runtime.getRuntime().availableProcessors());
-          // the scan only feeds the progress totals: a cron job's backup does without it
-          Thread scan = new Thread(() -> new Scanner(fs, opts.excludes()).scan(paths, printer),
-              "cairn-scan");
-          scan.setDaemon(true);
-          if (printer.showsProgress()) {
-            scan.start();
-          }
-          result = new Archiver(saver, repo, fs, opts, printer)
-              .archive(paths, parentSnap == null ? null : parentSnap.snapshot().tree(), pol);
-          scan.interrupt();
-        }
-        Id snapshotId = null;
-        if (!dryRun) {
-          uploader.flush();
-        }
-        Instant ended = Instant.now();
-        SnapshotSummary summary = new SnapshotSummary(
-            Timestamp.of(started, ZoneId.systemDefault()), Timestamp.of(ended, ZoneId.systemDefault()),
-            result.stats().filesNew(), result.stats().filesChanged(), result.stats().filesUnmodified(),
-            result.stats().dirsNew(), result.stats().dirsChanged(), result.stats().dirsUnmodified(),
-            dryRun ? dry.dataBlobs() : uploader.stats().dataBlobs(),
-            dryRun ? dry.treeBlobs() : uploader.stats().treeBlobs(),
-            dryRun ? dry.bytes() : uploader.stats().dataAdded(),
-            dryRun ? dry.bytes() : uploader.stats().dataAddedPacked(),
-            result.stats().filesProcessed(), result.stats().bytesProcessed());
-        if (!dryRun) {
-          Snapshot sn = new Snapshot(when, parentSnap == null ? null : parentSnap.id(),
-              result.tree(), result.paths(), hostname, me.username(), Math.max(0, me.uid()),
-              Math.max(0, me.gid()), patterns, tags, null, "cairn " + VersionCommand.VERSION,
-              summary);
-          snapshotId = repo.saveUnpacked(FileType.SNAPSHOT, sn.encode());
-        }
-        printer.close();
-        new BackupSummaryPrinter(out, json, main.global().verbosity())
-            .print(summary, snapshotId, dryRun, ended.toEpochMilli() - started.toEpochMilli(),
-                loc.requestStats());
-        if (!result.errors().isEmpty()) {
-          if (!json) {
-            out.warn("Warning: at least one source file could not be read");
-          }
-          return ExitCodes.PARTIAL;
-        }
-      }
+      return ExitCodes.PARTIAL;
     }
     return ExitCodes.OK;
   }

@@ -1,13 +1,16 @@
 package dev.cairn.cli;
 
 import dev.cairn.backend.Handle;
+import dev.cairn.cli.report.Output;
 import dev.cairn.core.BlobType;
 import dev.cairn.core.CairnException;
 import dev.cairn.core.FileType;
 import dev.cairn.core.Id;
 import dev.cairn.crypto.MasterKeyJson;
+import dev.cairn.operation.Snapshots;
 import dev.cairn.repository.Repository;
 import dev.cairn.snapshot.Snapshot;
+import dev.cairn.snapshot.SnapshotFilter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -45,9 +48,9 @@ final class CatCommand implements Callable<Integer> {
         case "blob" -> out.raw(loadAnyBlob(repo, Id.parse(need())));
         case "tree" -> {
           repo.loadIndex();
-          SnapshotFinder finder = new SnapshotFinder(repo);
+          Snapshots finder = new Snapshots(repo);
           String[] parts = need().split(":", 2);
-          Snapshot sn = finder.find(parts[0]);
+          Snapshot sn = finder.find(parts[0], SnapshotFilter.ALL).snapshot();
           Id tree = finder.subtree(sn, parts.length > 1 ? parts[1] : "");
           out.prettyJson(repo.loadBlob(BlobType.TREE, tree));
         }

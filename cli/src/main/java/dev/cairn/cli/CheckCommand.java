@@ -3,10 +3,12 @@ package dev.cairn.cli;
 import dev.cairn.check.Checker;
 import dev.cairn.check.Problem;
 import dev.cairn.check.ReadDataSubset;
+import dev.cairn.cli.report.Output;
+import dev.cairn.operation.HeldLock;
 import dev.cairn.repository.Repository;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,7 +42,7 @@ final class CheckCommand implements Callable<Integer> {
     Output out = main.out();
     Path cacheDir = Files.createTempDirectory("cairn-check-cache-");
     try (Repository repo = main.locator().openCachedAt(cacheDir);
-        LockScope lock = LockScope.acquire(main, repo, true, false)) {
+        HeldLock lock = HeldLock.acquire(repo, HeldLock.Mode.EXCLUSIVE, main.lockOptions())) {
       Checker checker = checkStructure(out, repo, subset);
       if (subset != null) {
         out.println(subset == ReadDataSubset.ALL ? "read all data" : "read group of data packs");

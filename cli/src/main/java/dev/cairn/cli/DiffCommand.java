@@ -2,8 +2,11 @@ package dev.cairn.cli;
 
 import dev.cairn.core.BlobType;
 import dev.cairn.core.Id;
+import dev.cairn.operation.HeldLock;
+import dev.cairn.operation.Snapshots;
 import dev.cairn.repository.Repository;
 import dev.cairn.snapshot.SnapshotFilter;
+import dev.cairn.snapshot.SnapshotRef;
 import dev.cairn.tree.Node;
 import dev.cairn.tree.NodeType;
 import dev.cairn.tree.Tree;
@@ -57,12 +60,12 @@ final class DiffCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (Repository r = main.locator().open();
-        LockScope lock = LockScope.acquire(main, r, false, true)) {
+        HeldLock lock = HeldLock.acquire(r, HeldLock.Mode.READ, main.lockOptions())) {
       repo = r;
       repo.loadIndex();
-      SnapshotFinder finder = new SnapshotFinder(repo);
-      SnapshotFinder.Found a = finder.find(first, SnapshotFilter.ALL);
-      SnapshotFinder.Found b = finder.find(second, SnapshotFilter.ALL);
+      Snapshots finder = new Snapshots(repo);
+      SnapshotRef a = finder.find(first, SnapshotFilter.ALL);
+      SnapshotRef b = finder.find(second, SnapshotFilter.ALL);
       if (!main.global().json) {
         main.out().println("comparing snapshot " + a.id().shortHex() + " to "
             + b.id().shortHex() + ":\n");

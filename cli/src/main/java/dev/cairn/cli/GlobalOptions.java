@@ -1,5 +1,7 @@
 package dev.cairn.cli;
 
+import dev.cairn.cli.repo.DurationParser;
+import dev.cairn.cli.repo.RepositorySettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,6 +58,12 @@ public final class GlobalOptions {
 
   @Option(scope = ScopeType.INHERIT, names = {"-o", "--option"}, description = "extended option key=value")
   List<String> extended = new ArrayList<>();
+
+  /** The repository flags, for {@link dev.cairn.cli.repo.RepositoryLocator}. */
+  RepositorySettings settings() {
+    return new RepositorySettings(repo, repoFile, passwordFile, passwordCommand, cacheDir,
+        noCache, compression, packSize, caCerts, insecureTls, extended);
+  }
 
   int verbosity() {
     return quiet ? -1 : verbose.length;

@@ -1,6 +1,7 @@
 package dev.cairn.cli;
 
 import dev.cairn.chunker.Polynomial;
+import dev.cairn.cli.repo.RepositoryLocator;
 import dev.cairn.crypto.KdfParams;
 import dev.cairn.repository.Repository;
 import dev.cairn.repository.RepositoryOpener;

@@ -5,6 +5,7 @@ import dev.cairn.core.FileType;
 import dev.cairn.core.HostIdentity;
 import dev.cairn.core.Id;
 import dev.cairn.crypto.KdfParams;
+import dev.cairn.operation.HeldLock;
 import dev.cairn.repository.Keys;
 import dev.cairn.repository.Repository;
 import java.io.Console;
@@ -109,7 +110,7 @@ final class KeyCommand implements Runnable {
     public Integer call() throws Exception {
       Main main = key.main;
       try (Repository repo = main.locator().open();
-          LockScope lock = LockScope.acquire(main, repo, false, true)) {
+          HeldLock lock = HeldLock.acquire(repo, HeldLock.Mode.READ, main.lockOptions())) {
         List<Keys.Entry> keys = Keys.list(repo.backend());
         if (main.global().json) {
           List<Object> arr = new ArrayList<>();
@@ -160,7 +161,7 @@ final class KeyCommand implements Runnable {
     public Integer call() throws Exception {
       Main main = key.main;
       try (Repository repo = main.locator().open();
-          LockScope lock = LockScope.acquire(main, repo, false, false)) {
+          HeldLock lock = HeldLock.acquire(repo, HeldLock.Mode.APPEND, main.lockOptions())) {
         Id id = newKey.add(repo, newKey.password(main));
         if (!main.global().quiet) {
           main.out().println("saved new key as " + id.hex());
@@ -181,7 +182,7 @@ final class KeyCommand implements Runnable {
     public Integer call() throws Exception {
       Main main = key.main;
       try (Repository repo = main.locator().open();
-          LockScope lock = LockScope.acquire(main, repo, true, false)) {
+          HeldLock lock = HeldLock.acquire(repo, HeldLock.Mode.EXCLUSIVE, main.lockOptions())) {
         Id target = repo.resolve(FileType.KEY, id);
         Keys.remove(repo, target);
         if (!main.global().quiet) {
@@ -202,7 +203,7 @@ final class KeyCommand implements Runnable {
     public Integer call() throws Exception {
       Main main = key.main;
       try (Repository repo = main.locator().open();
-          LockScope lock = LockScope.acquire(main, repo, true, false)) {
+          HeldLock lock = HeldLock.acquire(repo, HeldLock.Mode.EXCLUSIVE, main.lockOptions())) {
         String pw = newKey.password(main);
         Id id = newKey.add(repo, pw);
         repo.backend().remove(new dev.cairn.backend.Handle(FileType.KEY, repo.keyId().hex()));

@@ -1,8 +1,12 @@
 package dev.cairn.cli;
 
+import dev.cairn.cli.report.Output;
 import dev.cairn.core.BlobType;
 import dev.cairn.core.Id;
+import dev.cairn.operation.HeldLock;
+import dev.cairn.operation.Snapshots;
 import dev.cairn.repository.Repository;
+import dev.cairn.snapshot.SnapshotRef;
 import dev.cairn.tree.Node;
 import dev.cairn.tree.NodeType;
 import dev.cairn.tree.Tree;
@@ -41,9 +45,9 @@ final class LsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (Repository repo = main.locator().open();
-        LockScope lock = LockScope.acquire(main, repo, false, true)) {
+        HeldLock lock = HeldLock.acquire(repo, HeldLock.Mode.READ, main.lockOptions())) {
       repo.loadIndex();
-      SnapshotFinder.Found f = new SnapshotFinder(repo).find(snapshot, filters.filter());
+      SnapshotRef f = new Snapshots(repo).find(snapshot, filters.filter());
       if (main.global().json) {
         @SuppressWarnings("unchecked")
         Map<String, Object> m = Output.json().readValue(f.snapshot().encode(), LinkedHashMap.class);

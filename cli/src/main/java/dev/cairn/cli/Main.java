@@ -1,14 +1,20 @@
 package dev.cairn.cli;
 
+import dev.cairn.cli.repo.RepositoryLocator;
+import dev.cairn.operation.LockOptions;
+import dev.cairn.operation.Operations;
+import dev.cairn.repository.Repository;
+import dev.cairn.repository.StaleLockPolicy;
+import dev.cairn.cli.report.Output;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine;
 
 /** Entry point of the {@code cairn} command. */
 @Command(
@@ -66,7 +72,18 @@ public final class Main implements Runnable {
   }
 
   RepositoryLocator locator() {
-    return new RepositoryLocator(global, env, out);
+    return new RepositoryLocator(global.settings(), env, out::warn);
+  }
+
+  /** How commands lock: {@code --retry-lock}, {@code --no-lock}, restic's stale rule. */
+  LockOptions lockOptions() {
+    return new LockOptions(global.retryLockDuration(), global.noLock, StaleLockPolicy.RESTIC,
+        out::warn);
+  }
+
+  /** The operations on {@code repo}, locking as the global options say. */
+  Operations operations(Repository repo) {
+    return new Operations(repo, lockOptions());
   }
 
   @Override

@@ -1,10 +1,12 @@
 package dev.cairn.cli;
 
 import dev.cairn.check.Checker;
+import dev.cairn.cli.report.Output;
 import dev.cairn.core.CairnException;
 import dev.cairn.migrate.Applicability;
 import dev.cairn.migrate.Migration;
 import dev.cairn.migrate.Migrations;
+import dev.cairn.operation.HeldLock;
 import dev.cairn.repository.Repository;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -57,7 +59,7 @@ final class MigrateCommand implements Callable<Integer> {
           "unknown migration \"" + name + "\" (available: " + migrations.names() + ")")));
     }
     try (Repository repo = main.locator().openUncached();
-        LockScope lock = LockScope.acquire(main, repo, true, false)) {
+        HeldLock lock = HeldLock.acquire(repo, HeldLock.Mode.EXCLUSIVE, main.lockOptions())) {
       if (chosen.isEmpty()) {
         list(repo, migrations.all());
         return ExitCodes.OK;

@@ -1,8 +1,8 @@
 package dev.cairn.cli;
 
-import dev.cairn.prune.PruneOptions;
+import dev.cairn.cli.report.PruneReport;
+import dev.cairn.operation.PruneRequest;
 import dev.cairn.repository.Repository;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,13 +25,10 @@ final class PruneCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PruneOptions options = flags.options();
+    PruneRequest request = flags.request(main, dryRun);
     try (Repository repo = main.locator().open()) {
-      PruneRun run = new PruneRun(main, repo, options);
-      run.checkPreconditions();
-      try (LockScope lock = LockScope.acquire(main, repo, true, false)) {
-        run.run(Set.of(), dryRun);
-      }
+      main.operations(repo).prune(request, new PruneReport(main.out(), main.global().json,
+          main.global().verbosity(), dryRun));
     }
     return ExitCodes.OK;
   }

@@ -2,6 +2,7 @@ package dev.cairn.cli;
 
 import dev.cairn.core.ByteSize;
 import dev.cairn.core.CairnException;
+import dev.cairn.operation.PruneRequest;
 import dev.cairn.prune.PruneOptions;
 import dev.cairn.prune.UnusedLimit;
 import picocli.CommandLine.Option;
@@ -44,5 +45,11 @@ final class PruneFlags {
     }
     return new PruneOptions(UnusedLimit.parse(maxUnused), maxRepack, repackCacheableOnly,
         repackSmall, repackUncompressed);
+  }
+
+  /** The prune these flags ask for, with the pack size and compression of the global options. */
+  PruneRequest request(Main main, boolean dryRun) {
+    return new PruneRequest(options(), dryRun, main.locator().packSize(),
+        main.locator().compression());
   }
 }

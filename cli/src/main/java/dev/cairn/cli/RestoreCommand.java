@@ -1,11 +1,12 @@
 package dev.cairn.cli;
 
-import dev.cairn.core.Id;
-import dev.cairn.filter.PathPatterns;
+import dev.cairn.cli.report.Output;
+import dev.cairn.cli.report.Units;
+import dev.cairn.cli.repo.RepositoryLocator;
+import dev.cairn.operation.RestoreOutcome;
+import dev.cairn.operation.RestoreRequest;
 import dev.cairn.repository.Repository;
-import dev.cairn.restore.RestoreOptions;
 import dev.cairn.restore.RestoreResult;
-import dev.cairn.restore.Restorer;
 import dev.cairn.snapshot.Snapshot;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,55 +52,51 @@ final class RestoreCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Output out = main.out();
     boolean json = main.global().json;
-    long start = System.nanoTime();
+    boolean text = !json && main.global().verbosity() >= 0;
+    String[] parts = snapshot.split(":", 2);
+    RestoreRequest request = new RestoreRequest(parts[0], filters.filter(),
+        parts.length > 1 ? parts[1] : "", target, includes, excludes, delete, verify, !noSparse);
     RepositoryLocator loc = main.locator();
-    try (Repository repo = loc.open();
-        LockScope lock = LockScope.acquire(main, repo, false, true)) {
-      repo.loadIndex();
-      SnapshotFinder finder = new SnapshotFinder(repo);
-      String[] parts = snapshot.split(":", 2);
-      SnapshotFinder.Found found = finder.find(parts[0], filters.filter());
-      String sub = parts.length > 1 ? parts[1] : "";
-      Id tree = finder.subtree(found.snapshot(), sub);
-      if (!json && main.global().verbosity() >= 0) {
-        Snapshot s = found.snapshot();
-        out.println("restoring <Snapshot " + found.id().shortHex() + " of " + s.paths() + " at "
-            + s.time().format() + " by " + s.username() + "@" + s.hostname() + "> to " + target);
-      }
-      RestoreOptions opts = new RestoreOptions(new PathPatterns(includes),
-          new PathPatterns(excludes), delete, verify, !noSparse);
-      Path snapPath = Path.of("/").resolve(sub.startsWith("/") ? sub.substring(1) : sub);
-      RestoreResult r = new Restorer(repo, new RepositoryPackSource(repo), opts)
-          .restore(tree, target, snapPath);
-      for (String e : r.errors()) {
-        out.warn("ignoring error for " + e);
-      }
-      double seconds = (System.nanoTime() - start) / 1e9;
-      if (json) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("message_type", "summary");
-        m.put("seconds_elapsed", (long) seconds);
-        m.put("files_restored", r.files());
-        m.put("dirs_restored", r.dirs());
-        m.put("bytes_restored", r.bytes());
-        m.put("files_deleted", r.deleted());
-        if (verify) {
-          m.put("files_verified", r.verified());
+    RestoreOutcome outcome;
+    try (Repository repo = loc.open()) {
+      outcome = main.operations(repo).restore(request, found -> {
+        if (text) {
+          Snapshot s = found.snapshot();
+          out.println("restoring <Snapshot " + found.id().shortHex() + " of " + s.paths()
+              + " at " + s.time().format() + " by " + s.username() + "@" + s.hostname()
+              + "> to " + target);
         }
-        m.put("error_count", r.errors().size());
-        m.put("backend_requests", loc.requestStats().toMap());
-        out.json(m);
-      } else if (main.global().verbosity() >= 0) {
-        if (verify) {
-          out.println("verified " + r.verified() + " files");
-        }
-        out.println("restored " + r.files() + " files, " + Units.bytes(r.bytes()) + " in "
-            + Units.duration((long) seconds));
+      });
+    }
+    RestoreResult r = outcome.result();
+    for (String e : r.errors()) {
+      out.warn("ignoring error for " + e);
+    }
+    long seconds = outcome.duration().toSeconds();
+    if (json) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("message_type", "summary");
+      m.put("seconds_elapsed", seconds);
+      m.put("files_restored", r.files());
+      m.put("dirs_restored", r.dirs());
+      m.put("bytes_restored", r.bytes());
+      m.put("files_deleted", r.deleted());
+      if (verify) {
+        m.put("files_verified", r.verified());
       }
-      if (!r.errors().isEmpty()) {
-        out.warn("Fatal: There were " + r.errors().size() + " errors");
-        return ExitCodes.FATAL;
+      m.put("error_count", r.errors().size());
+      m.put("backend_requests", loc.requestStats().toMap());
+      out.json(m);
+    } else if (text) {
+      if (verify) {
+        out.println("verified " + r.verified() + " files");
       }
+      out.println("restored " + r.files() + " files, " + Units.bytes(r.bytes()) + " in "
+          + Units.duration(seconds));
+    }
+    if (!outcome.complete()) {
+      out.warn("Fatal: There were " + r.errors().size() + " errors");
+      return ExitCodes.FATAL;
     }
     return ExitCodes.OK;
   }

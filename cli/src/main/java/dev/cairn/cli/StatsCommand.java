@@ -1,11 +1,15 @@
 package dev.cairn.cli;
 
+import dev.cairn.cli.report.Units;
 import dev.cairn.core.BlobHandle;
 import dev.cairn.core.BlobType;
 import dev.cairn.core.CairnException;
 import dev.cairn.core.Id;
+import dev.cairn.operation.HeldLock;
+import dev.cairn.operation.Snapshots;
 import dev.cairn.pack.PackedBlob;
 import dev.cairn.repository.Repository;
+import dev.cairn.snapshot.SnapshotRef;
 import dev.cairn.tree.Node;
 import dev.cairn.tree.NodeType;
 import dev.cairn.tree.Tree;
@@ -53,11 +57,11 @@ final class StatsCommand implements Callable<Integer> {
           + "files-by-contents and blobs-per-file are not supported)");
     }
     try (Repository r = main.locator().open();
-        LockScope lock = LockScope.acquire(main, r, false, true)) {
+        HeldLock lock = HeldLock.acquire(r, HeldLock.Mode.READ, main.lockOptions())) {
       repo = r;
       repo.loadIndex();
-      SnapshotFinder finder = new SnapshotFinder(repo);
-      List<SnapshotFinder.Found> snaps = new ArrayList<>();
+      Snapshots finder = new Snapshots(repo);
+      List<SnapshotRef> snaps = new ArrayList<>();
       if (ids.isEmpty()) {
         snaps.addAll(finder.matching(filters.filter()));
       } else {
@@ -75,8 +79,8 @@ final class StatsCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private Map<String, Object> restoreSize(List<SnapshotFinder.Found> snaps) throws IOException {
-    for (SnapshotFinder.Found f : snaps) {
+  private Map<String, Object> restoreSize(List<SnapshotRef> snaps) throws IOException {
+    for (SnapshotRef f : snaps) {
       walk(f.snapshot().tree(), new HashSet<>());
     }
     Map<String, Object> m = new LinkedHashMap<>();
@@ -98,9 +102,9 @@ final class StatsCommand implements Callable<Integer> {
     }
   }
 
-  private Map<String, Object> rawData(List<SnapshotFinder.Found> snaps) throws IOException {
+  private Map<String, Object> rawData(List<SnapshotRef> snaps) throws IOException {
     Set<BlobHandle> blobs = new LinkedHashSet<>();
-    for (SnapshotFinder.Found f : snaps) {
+    for (SnapshotRef f : snaps) {
       collect(f.snapshot().tree(), blobs);
     }
     long size = 0;

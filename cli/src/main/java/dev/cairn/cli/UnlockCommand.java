@@ -1,8 +1,6 @@
 package dev.cairn.cli;
 
-import dev.cairn.repository.Locks;
 import dev.cairn.repository.Repository;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +20,7 @@ final class UnlockCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (Repository repo = main.locator().open()) {
-      int n = removeAll ? Locks.removeAll(repo) : Locks.removeStale(repo, Instant.now());
+      int n = main.operations(repo).unlock(removeAll);
       if (!main.global().quiet) {
         main.out().println("successfully removed " + n + " locks");
       }

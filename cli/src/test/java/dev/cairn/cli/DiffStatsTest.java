@@ -4,6 +4,7 @@ import static dev.cairn.cli.Acceptance.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.cli.report.Output;
 import dev.cairn.testing.ResticBinary;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.backend.local.LocalBackend;
+import dev.cairn.cli.report.Output;
 import dev.cairn.core.HostIdentity;
 import dev.cairn.pack.Compression;
 import dev.cairn.repository.Lock;

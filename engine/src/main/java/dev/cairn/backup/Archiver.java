@@ -77,7 +77,31 @@ public final class Archiver {
     if (existing.isEmpty()) {
       throw new IOException("all backup targets are missing or unreadable: " + targets);
     }
-    Targets.Level root = Targets.arrange(existing);
+    return archiveLevel(Targets.arrange(existing), paths, parentTree, pol);
+  }
+
+  /**
+   * Backs up the contents of {@code dir} as the root of the snapshot, as restic's {@code backup
+   * .} run in {@code dir} does: each entry (unless excluded) is a node of the root tree, and the
+   * snapshot's path is {@code recordedPath} whatever {@code dir} is. So a volume mounted anywhere
+   * gives the tree that restic gives for it mounted at {@code recordedPath}.
+   *
+   * @param parentTree root tree of the parent snapshot, or null to read every file
+   * @throws IOException when {@code dir} cannot be listed or the repository fails
+   */
+  public ArchiveResult archiveContents(Path dir, String recordedPath, Id parentTree,
+      Polynomial pol) throws IOException {
+    List<Path> entries = new ArrayList<>();
+    for (Path e : scanner.list(dir)) {
+      if (!options.excludes().matches(e.toAbsolutePath())) {
+        entries.add(e);
+      }
+    }
+    return archiveLevel(Targets.contents(entries), List.of(recordedPath), parentTree, pol);
+  }
+
+  private ArchiveResult archiveLevel(Targets.Level root, List<String> paths, Id parentTree,
+      Polynomial pol) throws IOException {
     try (FileReaders readers = new FileReaders(saver, pol, options, progress, stats)) {
       Tree parent = parentTree == null ? null : loadTree(parentTree);
       CompletableFuture<Id> rootTree = saveLevel(root, parent, readers);

@@ -27,6 +27,18 @@ final class Targets {
 
   private Targets() {}
 
+  /**
+   * The entries of a directory as targets at the root, as restic arranges {@code backup .}: the
+   * directory's contents make up the root tree, and the directory itself is not recorded.
+   */
+  static Level contents(List<Path> entries) {
+    Level root = new Level(null, false);
+    for (Path e : entries) {
+      root.children.put(RawNames.name(e), new Level(e, true));
+    }
+    return root;
+  }
+
   /** Arranges {@code targets} below a root level; targets must exist (checked by the caller). */
   static Level arrange(List<Path> targets) {
     Level root = new Level(null, false);

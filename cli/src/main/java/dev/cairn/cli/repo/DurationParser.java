@@ -1,16 +1,16 @@
-package dev.cairn.cli;
+package dev.cairn.cli.repo;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Parses Go-style durations as restic's flags take them: {@code 90s}, {@code 2m}, {@code 1h30m}. */
-final class DurationParser {
+public final class DurationParser {
   private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
 
   private DurationParser() {}
 
-  static Duration parse(String s) {
+  public static Duration parse(String s) {
     Matcher m = PART.matcher(s.trim());
     int end = 0;
     double millis = 0;

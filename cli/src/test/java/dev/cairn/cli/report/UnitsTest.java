@@ -1,4 +1,4 @@
-package dev.cairn.cli;
+package dev.cairn.cli.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,12 +1,12 @@
-package dev.cairn.cli;
+package dev.cairn.cli.report;
 
 import java.util.Locale;
 
 /** restic's human formats for sizes ({@code 1.234 MiB}) and durations ({@code 1:02}). */
-final class Units {
+public final class Units {
   private Units() {}
 
-  static String bytes(long n) {
+  public static String bytes(long n) {
     if (n >= 1L << 40) {
       return fixed3((double) n / (1L << 40)) + " TiB";
     }
@@ -26,12 +26,12 @@ final class Units {
    * {@code %.3f} as Go prints it: the exact binary value rounded half to even (2.3125 gives
    * 2.312; Java's formatter rounds half up).
    */
-  static String fixed3(double v) {
+  public static String fixed3(double v) {
     return new java.math.BigDecimal(v).setScale(3, java.math.RoundingMode.HALF_EVEN)
         .toPlainString();
   }
 
-  static String duration(long seconds) {
+  public static String duration(long seconds) {
     long h = seconds / 3600;
     long m = seconds / 60 % 60;
     long s = seconds % 60;

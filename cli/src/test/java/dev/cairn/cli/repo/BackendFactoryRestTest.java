@@ -1,4 +1,4 @@
-package dev.cairn.cli;
+package dev.cairn.cli.repo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,14 +1,14 @@
-package dev.cairn.cli;
+package dev.cairn.cli.repo;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** restic's {@code -o key=value} options, e.g. {@code s3.region=eu-1}, {@code connections=8}. */
-final class ExtendedOptions {
+public final class ExtendedOptions {
   private final Map<String, String> values = new LinkedHashMap<>();
 
-  ExtendedOptions(List<String> raw) {
+  public ExtendedOptions(List<String> raw) {
     for (String kv : raw) {
       int eq = kv.indexOf('=');
       if (eq <= 0) {
@@ -19,12 +19,12 @@ final class ExtendedOptions {
   }
 
   /** The value of {@code key}, or {@code fallback} when not given. */
-  String get(String key, String fallback) {
+  public String get(String key, String fallback) {
     return values.getOrDefault(key, fallback);
   }
 
   /** The options whose keys start with {@code prefix}, with the prefix removed. */
-  Map<String, String> withPrefix(String prefix) {
+  public Map<String, String> withPrefix(String prefix) {
     Map<String, String> out = new LinkedHashMap<>();
     values.forEach((k, v) -> {
       if (k.startsWith(prefix)) {

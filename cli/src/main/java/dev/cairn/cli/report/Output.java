@@ -1,4 +1,4 @@
-package dev.cairn.cli;
+package dev.cairn.cli.report;
 
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -12,7 +12,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
 /** Where a command prints: text and JSON on stdout, warnings and errors on stderr. */
-final class Output {
+public final class Output {
   /**
    * Jackson databind, created on first use: building an ObjectMapper loads some 400 classes,
    * a third of a second that commands printing no JSON should not pay.
@@ -29,7 +29,7 @@ final class Output {
   }
 
   /** The shared databind mapper (loaded on first call). */
-  static ObjectMapper json() {
+  public static ObjectMapper json() {
     return Json.MAPPER;
   }
 
@@ -37,36 +37,36 @@ final class Output {
   private final PrintWriter stdout;
   private final PrintWriter stderr;
 
-  Output(OutputStream raw, PrintWriter stdout, PrintWriter stderr) {
+  public Output(OutputStream raw, PrintWriter stdout, PrintWriter stderr) {
     this.raw = raw;
     this.stdout = stdout;
     this.stderr = stderr;
   }
 
-  PrintWriter stdout() {
+  public PrintWriter stdout() {
     return stdout;
   }
 
   /** Writes bytes to stdout as they are (cat blob, cat pack). */
-  void raw(byte[] b) throws IOException {
+  public void raw(byte[] b) throws IOException {
     stdout.flush();
     raw.write(b);
     raw.flush();
   }
 
   /** Prints JSON text indented, as restic's {@code cat} does. */
-  void prettyJson(byte[] json) throws IOException {
+  public void prettyJson(byte[] json) throws IOException {
     println(Json.PRETTY.writeValueAsString(Json.MAPPER.readTree(json)));
   }
 
   /** Prints a line of text. */
-  void println(String s) {
+  public void println(String s) {
     stdout.println(s);
     stdout.flush();
   }
 
   /** Prints one JSON document on a line. */
-  void json(Object value) {
+  public void json(Object value) {
     try {
       stdout.println(Json.MAPPER.writeValueAsString(value));
       stdout.flush();
@@ -76,19 +76,19 @@ final class Output {
   }
 
   /** Rewrites the progress line on a terminal (stderr, carriage return, cleared). */
-  void progress(String line) {
+  public void progress(String line) {
     stderr.print("\r\033[2K" + line);
     stderr.flush();
   }
 
   /** Prints a warning to stderr. */
-  void warn(String s) {
+  public void warn(String s) {
     stderr.println(s);
     stderr.flush();
   }
 
   /** Prints a fatal error, as restic does: {@code Fatal: message}. */
-  void fatal(Throwable ex) {
+  public void fatal(Throwable ex) {
     String msg = ex.getMessage() == null ? ex.toString() : ex.getMessage();
     if (!(ex instanceof CairnException) && !(ex instanceof IOException)
         && !(ex instanceof IllegalArgumentException)) {

@@ -1,4 +1,4 @@
-package dev.cairn.cli;
+package dev.cairn.cli.repo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,10 +7,6 @@ import dev.cairn.backend.Backend;
 import dev.cairn.backend.Handle;
 import dev.cairn.core.CairnException;
 import dev.cairn.core.FileType;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,12 +19,9 @@ class RepositoryLocatorTest {
   @TempDir Path tmp;
 
   private RepositoryLocator locator(String... extended) {
-    GlobalOptions options = new GlobalOptions();
-    options.repo = tmp.resolve("repo").toString();
-    options.extended = List.of(extended);
-    Output out = new Output(new ByteArrayOutputStream(), new PrintWriter(new StringWriter()),
-        new PrintWriter(new StringWriter()));
-    return new RepositoryLocator(options, Map.of(), out);
+    RepositorySettings options = new RepositorySettings(tmp.resolve("repo").toString(), null,
+        null, null, null, false, null, null, List.of(), false, List.of(extended));
+    return new RepositoryLocator(options, Map.of(), warning -> { });
   }
 
   @Test
@@ -67,13 +60,5 @@ class RepositoryLocatorTest {
     assertThat(RepositoryLocator.waitText(Duration.ofMillis(720))).isEqualTo("720ms");
     assertThat(RepositoryLocator.waitText(Duration.ofMillis(1234))).isEqualTo("1.2s");
     assertThat(RepositoryLocator.waitText(Duration.ofMillis(125_000))).isEqualTo("2m5.0s");
-  }
-
-  @Test
-  void aTimeoutIsNotAnInterruption() {
-    assertThat(ExitCodes.of(new java.io.IOException("x", new SocketTimeoutException("t"))))
-        .isEqualTo(ExitCodes.FATAL);
-    assertThat(ExitCodes.of(new java.io.InterruptedIOException("i")))
-        .isEqualTo(ExitCodes.INTERRUPTED);
   }
 }

@@ -1,4 +1,4 @@
-package dev.cairn.cli;
+package dev.cairn.operation;
 
 import dev.cairn.backend.Handle;
 import dev.cairn.core.BlobHandle;

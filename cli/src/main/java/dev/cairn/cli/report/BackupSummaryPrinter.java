@@ -1,4 +1,4 @@
-package dev.cairn.cli;
+package dev.cairn.cli.report;
 
 import dev.cairn.backend.RequestStats;
 import dev.cairn.core.Id;
@@ -8,18 +8,18 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Prints the end of a backup: restic's text summary, or its JSON {@code summary} message. */
-final class BackupSummaryPrinter {
+public final class BackupSummaryPrinter {
   private final Output out;
   private final boolean json;
   private final int verbosity;
 
-  BackupSummaryPrinter(Output out, boolean json, int verbosity) {
+  public BackupSummaryPrinter(Output out, boolean json, int verbosity) {
     this.out = out;
     this.json = json;
     this.verbosity = verbosity;
   }
 
-  void print(SnapshotSummary s, Id snapshot, boolean dryRun, long millis, RequestStats requests) {
+  public void print(SnapshotSummary s, Id snapshot, boolean dryRun, long millis, RequestStats requests) {
     if (json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("message_type", "summary");

@@ -1,7 +1,9 @@
-package dev.cairn.cli;
+package dev.cairn.cli.report;
 
-import dev.cairn.backup.BackupProgress;
 import dev.cairn.fs.RawNames;
+import dev.cairn.operation.BackupListener;
+import dev.cairn.repository.Config;
+import dev.cairn.snapshot.SnapshotRef;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,10 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Shows backup progress: restic's JSON {@code status} and {@code error} messages with
- * {@code --json}, a progress line on a terminal, and warnings for unreadable items.
+ * Shows a backup as restic does: the repository and the parent chosen, then progress (JSON
+ * {@code status} and {@code error} messages with {@code --json}, a line rewritten on a terminal,
+ * or, with {@code RESTIC_PROGRESS_FPS} set and no terminal, a full line at that rate), and
+ * warnings for unreadable items.
  */
-final class BackupPrinter implements BackupProgress, AutoCloseable {
+public final class BackupPrinter implements BackupListener, AutoCloseable {
   private final Output out;
   private final boolean json;
   private final boolean terminal;
@@ -28,26 +32,67 @@ final class BackupPrinter implements BackupProgress, AutoCloseable {
   private volatile long totalFiles;
   private volatile long totalBytes;
   private volatile boolean totalsKnown;
+  private final long lineMillis;
   private final Thread ticker;
 
-  BackupPrinter(Output out, boolean json, int verbosity) {
+  /** Progress on a terminal or as JSON only. */
+  public BackupPrinter(Output out, boolean json, int verbosity) {
+    this(out, json, verbosity, 0);
+  }
+
+  /**
+   * @param fps restic's {@code RESTIC_PROGRESS_FPS}: when positive and stdout is no terminal,
+   *     a progress line is printed this many times a second (0.1: every ten seconds)
+   */
+  public BackupPrinter(Output out, boolean json, int verbosity, double fps) {
     this.out = out;
     this.json = json;
     this.verbosity = verbosity;
     this.terminal = System.console() != null && verbosity >= 0;
+    this.lineMillis = !json && !terminal && fps > 0 && verbosity >= 0 ? (long) (1000 / fps) : 0;
     this.ticker = new Thread(this::tick, "cairn-progress");
     ticker.setDaemon(true);
-    if (json || terminal) {
+    if (showsProgress()) {
       ticker.start();
     }
   }
 
+  /** {@code RESTIC_PROGRESS_FPS} from {@code env}, or 0 when unset or not a number. */
+  public static double fps(java.util.Map<String, String> env) {
+    try {
+      return Double.parseDouble(env.getOrDefault("RESTIC_PROGRESS_FPS", "0"));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
   /**
-   * Whether progress is shown (JSON status messages, or a line on a terminal): only then is a
+   * Whether progress is shown (JSON status messages, or progress lines): only then is a
    * separate scan for the totals worth its second walk of the targets.
    */
-  boolean showsProgress() {
-    return json || terminal;
+  public boolean showsProgress() {
+    return json || terminal || lineMillis > 0;
+  }
+
+  @Override
+  public boolean wantsTotals() {
+    return showsProgress();
+  }
+
+  @Override
+  public void opened(Config config) {
+    if (!json && verbosity >= 0) {
+      out.println("repository " + config.id().substring(0, 8) + " opened (version "
+          + config.version() + ")");
+    }
+  }
+
+  @Override
+  public void parentChosen(SnapshotRef parent) {
+    if (!json && verbosity >= 0) {
+      out.println(parent == null ? "no parent snapshot found, will read all files"
+          : "using parent snapshot " + parent.id().shortHex());
+    }
   }
 
   @Override
@@ -97,14 +142,14 @@ final class BackupPrinter implements BackupProgress, AutoCloseable {
     }
   }
 
-  long errors() {
+  public long errors() {
     return errors.get();
   }
 
   private void tick() {
     try {
       while (true) {
-        Thread.sleep(json ? 1000 : 200);
+        Thread.sleep(json ? 1000 : lineMillis > 0 ? lineMillis : 200);
         print();
       }
     } catch (InterruptedException e) {
@@ -134,7 +179,11 @@ final class BackupPrinter implements BackupProgress, AutoCloseable {
       String line = String.format(Locale.ROOT, "[%s] %.2f%%  %d files %s, total %d files %s, %d errors",
           Units.duration(seconds), pct * 100, filesDone.get(), Units.bytes(bytesDone.get()),
           totalFiles, Units.bytes(totalBytes), errors.get());
-      out.progress(line);
+      if (lineMillis > 0) {
+        out.println(line);
+      } else {
+        out.progress(line);
+      }
     }
   }
 

@@ -1,4 +1,4 @@
-package dev.cairn.cli;
+package dev.cairn.operation;
 
 import sun.misc.Signal;
 import sun.misc.SignalHandler;

@@ -1,4 +1,4 @@
-package dev.cairn.cli;
+package dev.cairn.cli.repo;
 
 import dev.cairn.backend.Backend;
 import dev.cairn.backend.local.LocalBackend;

@@ -1,67 +1,46 @@
-package dev.cairn.cli;
+package dev.cairn.cli.report;
 
-import dev.cairn.core.CairnException;
 import dev.cairn.core.Id;
-import dev.cairn.pack.Compression;
+import dev.cairn.operation.PruneListener;
 import dev.cairn.prune.PrunePlan;
-import dev.cairn.prune.PrunePlanner;
-import dev.cairn.prune.PruneOptions;
 import dev.cairn.prune.PruneStats;
-import dev.cairn.prune.Pruner;
-import dev.cairn.prune.UsedBlobs;
-import dev.cairn.repository.Repository;
-import java.io.IOException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * One prune on an open, exclusively locked repository, printing what restic 0.14's prune
- * prints: the statistics of the plan, then each step. Shared by {@code prune} and
- * {@code forget --prune}.
+ * Prints a prune as restic 0.14's prune does: each step, the statistics of the plan (with
+ * {@code -v}), the missing packs it repairs, and for a dry run with {@code -v} the packs it would
+ * touch. Shared by {@code prune}, {@code forget --prune} and the mover.
  */
-final class PruneRun {
-  private final Main main;
-  private final Repository repo;
-  private final PruneOptions options;
+public final class PruneReport implements PruneListener {
   private final Output out;
+  private final boolean json;
   private final int verbosity;
+  private final boolean dryRun;
 
-  PruneRun(Main main, Repository repo, PruneOptions options) {
-    this.main = main;
-    this.repo = repo;
-    this.options = options;
-    this.out = main.out();
-    this.verbosity = main.global().verbosity();
+  public PruneReport(Output out, boolean json, int verbosity, boolean dryRun) {
+    this.out = out;
+    this.json = json;
+    this.verbosity = verbosity;
+    this.dryRun = dryRun;
   }
 
-  /** Refuses what restic refuses before taking the lock. */
-  void checkPreconditions() throws IOException {
-    if (options.repackUncompressed() && main.locator().compression() == Compression.OFF) {
-      throw new CairnException(
-          "disabled compression and `--repack-uncompressed` are mutually exclusive");
-    }
-    if (repo.backend().connections() < 2) {
-      throw new CairnException("prune requires a backend connection limit of at least two");
-    }
-    if (repo.config().version() < 2 && options.repackUncompressed()) {
-      throw new CairnException("compression requires at least repository format version 2");
+  @Override
+  public void step(String message) {
+    verbose(message);
+  }
+
+  @Override
+  public void detail(String message) {
+    if (verbosity >= 2) {
+      out.println(message);
     }
   }
 
-  /** Plans and (unless {@code dryRun}) prunes, ignoring the snapshots in {@code ignore}. */
-  void run(Set<Id> ignore, boolean dryRun) throws IOException {
-    int threads = Math.max(2, repo.backend().connections());
-    verbose("loading indexes...");
-    repo.loadIndex();
-    verbose("loading all snapshots...");
-    UsedBlobs used = UsedBlobs.find(repo, ignore, threads);
-    verbose("finding data that is still in use for " + used.snapshots() + " snapshots");
-    verbose("searching used packs...");
-    verbose("collecting packs for deletion and repacking");
-    int packSize = main.locator().packSize();
-    PrunePlan plan = new PrunePlanner(repo, options, packSize).plan(used.blobs());
+  @Override
+  public void planned(PrunePlan plan) {
     for (Id id : new TreeSet<>(plan.unreferenced())) {
       veryVerbose("will remove pack " + id.shortHex() + " as it is unused and not indexed");
     }
@@ -72,32 +51,16 @@ final class PruneRun {
         out.warn("will forget missing pack file " + id.hex());
       }
     }
-    if (dryRun) {
-      if (verbosity >= 1 && !main.global().json) {
-        if (!plan.unreferenced().isEmpty()) {
-          out.println("Would have removed the following unreferenced packs:\n"
-              + ids(plan.unreferenced()) + "\n");
-        }
-        out.println("Would have repacked and removed the following packs:\n"
-            + ids(plan.repack()) + "\n");
-        out.println("Would have removed the following no longer used packs:\n"
-            + ids(plan.remove()) + "\n");
+    if (dryRun && verbosity >= 1 && !json) {
+      if (!plan.unreferenced().isEmpty()) {
+        out.println("Would have removed the following unreferenced packs:\n"
+            + ids(plan.unreferenced()) + "\n");
       }
-      return;
+      out.println("Would have repacked and removed the following packs:\n"
+          + ids(plan.repack()) + "\n");
+      out.println("Would have removed the following no longer used packs:\n"
+          + ids(plan.remove()) + "\n");
     }
-    new Pruner(repo, packSize, new Pruner.Listener() {
-      @Override
-      public void step(String message) {
-        verbose(message);
-      }
-
-      @Override
-      public void detail(String message) {
-        if (verbosity >= 2) {
-          out.println(message);
-        }
-      }
-    }).execute(plan);
   }
 
   private void printStats(PruneStats s) {
@@ -150,14 +113,14 @@ final class PruneRun {
 
   /** restic's Verbosef: shown unless --quiet (and not in JSON mode). */
   private void verbose(String s) {
-    if (verbosity >= 0 && !main.global().json) {
+    if (verbosity >= 0 && !json) {
       out.println(s);
     }
   }
 
   /** restic's Verboseff: shown with -v. */
   private void veryVerbose(String s) {
-    if (verbosity >= 1 && !main.global().json) {
+    if (verbosity >= 1 && !json) {
       out.println(s);
     }
   }

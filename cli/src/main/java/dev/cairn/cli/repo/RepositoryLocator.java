@@ -1,4 +1,4 @@
-package dev.cairn.cli;
+package dev.cairn.cli.repo;
 
 import dev.cairn.backend.Backend;
 import dev.cairn.backend.CountingBackend;
@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Turns the global options and environment into a backend chain, a password and an open
@@ -37,22 +38,29 @@ import java.util.concurrent.TimeUnit;
  * code path everywhere and costs only a copy of the metadata. {@code --no-cache} leaves the
  * decorator out; a cache that cannot be opened gives a warning and no cache.
  */
-final class RepositoryLocator {
-  private final GlobalOptions options;
+public final class RepositoryLocator {
+  private final RepositorySettings options;
   private final Map<String, String> env;
-  private final Output out;
+  private final Consumer<String> warn;
   private volatile CountingBackend counting;
 
-  RepositoryLocator(GlobalOptions options, Map<String, String> env, Output out) {
+  /**
+   * @param options the global flags (unset ones fall back to {@code env})
+   * @param env the environment: restic's variables and the stores' credentials
+   * @param warn receives warnings (each retry, a cache that cannot be opened)
+   */
+  public RepositoryLocator(RepositorySettings options, Map<String, String> env,
+      Consumer<String> warn) {
     this.options = options;
     this.env = env;
-    this.out = out;
+    this.warn = warn;
   }
 
   /** The repository string from {@code -r}, {@code --repository-file} or the environment. */
-  String location() throws IOException {
-    String repo = options.repo != null ? options.repo : env.get("RESTIC_REPOSITORY");
-    Path file = options.repoFile;
+  public String location() throws IOException {
+    String repo = options.repository() != null ? options.repository()
+        : env.get("RESTIC_REPOSITORY");
+    Path file = options.repositoryFile();
     if (file == null && env.get("RESTIC_REPOSITORY_FILE") != null) {
       file = Path.of(env.get("RESTIC_REPOSITORY_FILE"));
     }
@@ -81,14 +89,14 @@ final class RepositoryLocator {
    * <p>{@code -o connections=N} overrides the store's default number of connections. Each retry
    * is reported on stderr as restic does.
    */
-  Backend backend() throws IOException {
-    ExtendedOptions extended = new ExtendedOptions(options.extended);
+  public Backend backend() throws IOException {
+    ExtendedOptions extended = new ExtendedOptions(options.extended());
     Backend store = BackendFactory.open(location(), extended, env,
-        BackendFactory.Tls.of(options.caCerts, options.insecureTls, env));
+        BackendFactory.Tls.of(options.caCerts(), options.insecureTls(), env));
     CountingBackend count = new CountingBackend(store);
     counting = count;
     Backend retry = new RetryingBackend(count, retryPolicy(extended),
-        (op, what, attempt, wait, cause) -> out.warn(op + "(" + what
+        (op, what, attempt, wait, cause) -> warn.accept(op + "(" + what
             + ") returned error, retrying after " + waitText(wait) + ": " + cause.getMessage()));
     String connections = extended.get("connections", null);
     return connections == null ? new LimitedBackend(retry)
@@ -99,7 +107,7 @@ final class RepositoryLocator {
    * restic's retry policy, bounded by Cairn's options {@code -o retry.max-attempts=N} and
    * {@code -o retry.max-time=DURATION} (e.g. {@code 30s}) for runs that must fail fast.
    */
-  static RetryPolicy retryPolicy(ExtendedOptions extended) {
+  public static RetryPolicy retryPolicy(ExtendedOptions extended) {
     RetryPolicy d = RetryPolicy.DEFAULT;
     String attempts = extended.get("retry.max-attempts", null);
     String time = extended.get("retry.max-time", null);
@@ -108,7 +116,7 @@ final class RepositoryLocator {
   }
 
   /** Requests made to the store opened last by {@link #backend}, or none. */
-  RequestStats requestStats() {
+  public RequestStats requestStats() {
     CountingBackend c = counting;
     return c == null ? RequestStats.NONE : c.stats();
   }
@@ -127,7 +135,7 @@ final class RepositoryLocator {
   }
 
   /** A wait as restic prints it, roughly: {@code 720ms}, {@code 1.2s}, {@code 2m5.0s}. */
-  static String waitText(Duration d) {
+  public static String waitText(Duration d) {
     long ms = d.toMillis();
     if (ms < 1000) {
       return ms + "ms";
@@ -138,14 +146,15 @@ final class RepositoryLocator {
     return String.format(Locale.ROOT, "%dm%.1fs", ms / 60_000, (ms % 60_000) / 1000.0);
   }
 
-  Compression compression() {
-    String c = options.compression != null ? options.compression : env.get("RESTIC_COMPRESSION");
+  public Compression compression() {
+    String c = options.compression() != null ? options.compression()
+        : env.get("RESTIC_COMPRESSION");
     return c == null || c.isEmpty() ? Compression.AUTO : Compression.parse(c);
   }
 
   /** Target pack size in bytes (restic: 16 MiB default, 4..128 MiB). */
-  int packSize() {
-    Integer mib = options.packSize;
+  public int packSize() {
+    Integer mib = options.packSizeMib();
     if (mib == null && env.get("RESTIC_PACK_SIZE") != null) {
       mib = Integer.parseInt(env.get("RESTIC_PACK_SIZE").trim());
     }
@@ -159,13 +168,13 @@ final class RepositoryLocator {
   }
 
   /** Opens the repository (without loading the index) without any cache (check reads it all). */
-  Repository openUncached() throws IOException {
+  public Repository openUncached() throws IOException {
     return RepositoryOpener.open(backend(), password(false), compression());
   }
 
   /** Opens the repository (without loading the index), with the cache unless --no-cache. */
-  Repository open() throws IOException {
-    if (options.noCache) {
+  public Repository open() throws IOException {
+    if (options.noCache()) {
       return RepositoryOpener.open(backend(), password(false), compression());
     }
     return openCachedAt(cacheBase());
@@ -175,14 +184,14 @@ final class RepositoryLocator {
    * Opens the repository with a cache under {@code base} (for check: a temporary one, so that
    * tree packs are fetched whole once rather than tree by tree, as restic's check does).
    */
-  Repository openCachedAt(Path base) throws IOException {
+  public Repository openCachedAt(Path base) throws IOException {
     CachedBackend cached = new CachedBackend(backend());
     Repository repo = RepositoryOpener.open(cached, password(false), compression());
     Cache cache;
     try {
       cache = Cache.open(base, repo.config().id());
     } catch (IOException | IllegalArgumentException e) {
-      out.warn("unable to open cache: " + e.getMessage());
+      warn.accept("unable to open cache: " + e.getMessage());
       return repo;
     }
     cached.useCache(cache);
@@ -197,22 +206,23 @@ final class RepositoryLocator {
   }
 
   /** The cache base: {@code --cache-dir}, else restic's default (see {@link Cache#defaultBase}). */
-  Path cacheBase() {
-    return options.cacheDir != null ? options.cacheDir : Cache.defaultBase(env);
+  public Path cacheBase() {
+    return options.cacheDir() != null ? options.cacheDir() : Cache.defaultBase(env);
   }
 
   /**
    * The password from {@code RESTIC_PASSWORD}, the password file or command, or a terminal
    * prompt (asked twice when {@code confirm}).
    */
-  String password(boolean confirm) throws IOException {
+  public String password(boolean confirm) throws IOException {
     String pw = env.get("RESTIC_PASSWORD");
-    Path file = options.passwordFile;
+    Path file = options.passwordFile();
     if (file == null && env.get("RESTIC_PASSWORD_FILE") != null) {
       file = Path.of(env.get("RESTIC_PASSWORD_FILE"));
     }
     String command =
-        options.passwordCommand != null ? options.passwordCommand : env.get("RESTIC_PASSWORD_COMMAND");
+        options.passwordCommand() != null ? options.passwordCommand()
+            : env.get("RESTIC_PASSWORD_COMMAND");
     if (file != null) {
       pw = firstLine(Files.readString(file, StandardCharsets.UTF_8));
     } else if (command != null) {
