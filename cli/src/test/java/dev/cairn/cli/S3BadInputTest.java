@@ -20,10 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Exit codes follow restic 0.14, run on the same cases against the same S3Proxy: {@code
  * restic backup} exits 1 with a wrong secret key ("Fatal: unable to open config file: Stat: The
- * request signature we calculated does not match …") and with a missing bucket ("Fatal: unable to
- * open config file: Stat: …"); restic 0.14 has no exit code 10 for a missing repository (that
- * came with restic 0.17: every fatal error is 1), so a missing bucket is 1 here too, as are an
- * unreachable host and an untrusted certificate.
+ * request signature we calculated does not match …"), as do an unreachable host and an
+ * untrusted certificate. A missing bucket is a missing repository for Cairn (exit 10, "Is there
+ * a repository at the following location?"), where restic 0.14 exits 1 and restic 0.17 still
+ * does (only a missing config in an existing bucket gives its 10): then {@code init} creates
+ * the bucket, as Volsync's mover expects.
  */
 class S3BadInputTest extends S3ServerTest {
   private static final String KEYSTORE_PASSWORD = "keystore-pass";
@@ -39,7 +40,12 @@ class S3BadInputTest extends S3ServerTest {
   }
 
   private static void assertFailsClearly(Cli.Result r, String endpoint, String bucket) {
-    assertThat(r.exitCode()).as(r.stderr()).isEqualTo(1);
+    assertFailsClearly(r, endpoint, bucket, 1);
+  }
+
+  private static void assertFailsClearly(Cli.Result r, String endpoint, String bucket,
+      int exitCode) {
+    assertThat(r.exitCode()).as(r.stderr()).isEqualTo(exitCode);
     String fatal = S3Accept.oneFatalLine(r.stderr());
     assertThat(fatal).contains(endpoint).contains(bucket);
   }
@@ -59,7 +65,9 @@ class S3BadInputTest extends S3ServerTest {
     String missing = server.repository("no-such-bucket/repo");
     Cli.Result r = S3Accept.cairn(dir, server, missing)
         .run("-o", "retry.max-time=5s", "backup", source.toString());
-    assertFailsClearly(r, server.endpoint().toString(), "no-such-bucket");
+    assertFailsClearly(r, server.endpoint().toString(), "no-such-bucket", 10);
+    assertThat(r.stderr()).contains("bucket no-such-bucket does not exist")
+        .contains("Is there a repository at the following location?");
     // listing a bucket that does not exist fails: backup did not create it
     assertThatThrownBy(() -> S3Accept.names(server, missing, FileType.LOCK))
         .hasMessageContaining("no-such-bucket");

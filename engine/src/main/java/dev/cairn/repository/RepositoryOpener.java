@@ -37,7 +37,8 @@ public final class RepositoryOpener {
       sealedConfig = backend.load(Handle.CONFIG);
     } catch (NoSuchFileException e) {
       throw new NoRepositoryException(
-          "unable to open config file: " + backend.location() + "/config does not exist\n"
+          "unable to open config file: " + backend.location() + "/config does not exist"
+              + (e.getReason() == null ? "" : " (" + e.getReason() + ")") + "\n"
               + "Is there a repository at the following location?\n" + backend.location(), e);
     }
     List<Id> keys = listKeys(backend);

@@ -109,6 +109,11 @@ public final class S3Backend implements Backend {
       if (S3Errors.missingKey(e)) {
         throw new NoSuchFileException(loc.url(key));
       }
+      if (S3Errors.missingBucket(e)) {
+        // no bucket, no file: opening a repository there finds none (exit 10), init creates it
+        throw new NoSuchFileException(loc.url(key), null,
+            "bucket " + loc.bucket() + " does not exist");
+      }
       if (S3Errors.status(e) == 416) { // the range starts at or past the end
         long size = stat(h);
         if (length == 0 && offset == size) {

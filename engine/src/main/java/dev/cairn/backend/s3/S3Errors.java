@@ -44,6 +44,11 @@ final class S3Errors {
     return status(e) == 404 && !"NoSuchBucket".equals(code(e));
   }
 
+  /** Whether {@code e} says the bucket itself is missing. */
+  static boolean missingBucket(RuntimeException e) {
+    return status(e) == 404 && "NoSuchBucket".equals(code(e));
+  }
+
   /** A BackendException for {@code e}, thrown by {@code method} on {@code key}. */
   static BackendException translate(RuntimeException e, String method, S3Location loc,
       String key) {

@@ -10,6 +10,7 @@ import dev.cairn.backend.Handle;
 import dev.cairn.core.FileType;
 import dev.cairn.core.Id;
 import dev.cairn.testing.S3ProxyServer;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -105,8 +106,8 @@ class S3BackendTest extends BackendContractTest {
     try (S3Backend b = new S3Backend(fresh)) {
       Handle h = new Handle(FileType.INDEX, Id.hash(new byte[1]).hex());
       assertThatThrownBy(() -> b.load(Handle.CONFIG))
-          .isInstanceOf(BackendException.class)
-          .hasMessageContaining("made-by-create does not exist");
+          .isInstanceOf(NoSuchFileException.class)
+          .hasMessageContaining("bucket made-by-create does not exist");
       b.create();
       b.create(); // an existing bucket without config is fine
       b.save(h, new byte[1], 0, 1);
@@ -118,10 +119,15 @@ class S3BackendTest extends BackendContractTest {
   void missingBucketIsAClearPermanentError() throws Exception {
     S3Config missing = config(server.repository("no-such-bucket/p"), server.env());
     try (S3Backend b = new S3Backend(missing)) {
+      // a file in a missing bucket is a missing file (the repository is not there: init makes it)
       assertThatThrownBy(() -> b.load(Handle.CONFIG))
+          .isInstanceOf(NoSuchFileException.class)
+          .hasMessageContaining(server.endpoint() + "/no-such-bucket/p/config")
+          .hasMessageContaining("bucket no-such-bucket does not exist");
+      assertThatThrownBy(() -> b.list(FileType.SNAPSHOT, fi -> { }))
           .isInstanceOfSatisfying(BackendException.class,
               e -> assertThat(e.transientFailure()).isFalse())
-          .hasMessageContaining("s3 GET " + server.endpoint() + "/no-such-bucket/p/config")
+          .hasMessageContaining(server.endpoint() + "/no-such-bucket/")
           .hasMessageContaining("404 NoSuchBucket (bucket no-such-bucket does not exist)");
     }
   }
