@@ -1,6 +1,7 @@
 package dev.cairn.cli.repo;
 
 import dev.cairn.backend.Backend;
+import dev.cairn.backend.HttpProxies;
 import dev.cairn.backend.local.LocalBackend;
 import dev.cairn.backend.rest.RestBackend;
 import dev.cairn.backend.rest.RestLocation;
@@ -88,8 +89,14 @@ final class BackendFactory {
     if (connections < 1) {
       throw new CairnException("invalid option connections=\"" + n + "\": want a number >= 1");
     }
+    HttpProxies proxies;
+    try {
+      proxies = HttpProxies.fromEnvironment(env);
+    } catch (IllegalArgumentException e) {
+      throw new CairnException(e.getMessage());
+    }
     return new RestBackend(where, connections, RestBackend.DEFAULT_CONNECT_TIMEOUT,
-        RestBackend.DEFAULT_REQUEST_TIMEOUT);
+        RestBackend.DEFAULT_REQUEST_TIMEOUT, proxies);
   }
 
   private static Backend s3(String location, ExtendedOptions options, Map<String, String> env,

@@ -6,14 +6,15 @@ import dev.cairn.backend.Backend;
 import dev.cairn.backend.BackendException;
 import dev.cairn.backend.FileInfo;
 import dev.cairn.backend.Handle;
+import dev.cairn.backend.HttpProxies;
 import dev.cairn.core.FileType;
 import dev.cairn.core.Id;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.FileAlreadyExistsException;
 import java.time.Duration;
@@ -62,9 +63,15 @@ public final class RestBackend implements Backend {
     this(location, DEFAULT_CONNECTIONS, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT);
   }
 
-  /** A backend with {@code connections} (at least 1) and explicit timeouts. */
+  /** A backend with {@code connections} (at least 1) and explicit timeouts, no proxy. */
   public RestBackend(RestLocation location, int connections, Duration connectTimeout,
       Duration requestTimeout) {
+    this(location, connections, connectTimeout, requestTimeout, HttpProxies.NONE);
+  }
+
+  /** A backend with {@code connections} (at least 1), explicit timeouts and proxies. */
+  public RestBackend(RestLocation location, int connections, Duration connectTimeout,
+      Duration requestTimeout, HttpProxies proxies) {
     if (connections < 1) {
       throw new IllegalArgumentException("need at least 1 connection, got " + connections);
     }
@@ -75,6 +82,7 @@ public final class RestBackend implements Backend {
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(connectTimeout)
         .followRedirects(HttpClient.Redirect.NEVER)
+        .proxy(proxies.selector())
         .build();
   }
 

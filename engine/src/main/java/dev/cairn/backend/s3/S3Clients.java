@@ -2,6 +2,7 @@ package dev.cairn.backend.s3;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -25,9 +26,10 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpConfigurationOption;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache.ProxyConfiguration;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.utils.AttributeMap;
@@ -70,6 +72,7 @@ final class S3Clients {
         .maxConnections(config.connections())
         .connectionTimeout(config.connectTimeout())
         .socketTimeout(config.readTimeout());
+    b.proxyConfiguration(proxy(config));
     if (!config.caCerts().isEmpty() && !config.insecureTls()) {
       TrustManager[] managers = trustManagers(config.caCerts());
       b.tlsTrustManagersProvider(() -> managers);
@@ -80,6 +83,30 @@ final class S3Clients {
       defaults.put(SdkHttpConfigurationOption.TRUST_ALL_CERTIFICATES, true);
     }
     return b.buildWithDefaults(defaults.build());
+  }
+
+  /**
+   * The proxy of the configuration's environment for the endpoint, or none; never the SDK's own
+   * reading of the process environment or system properties, so that what the caller passed is
+   * what counts.
+   */
+  private static ProxyConfiguration proxy(S3Config config) {
+    ProxyConfiguration.Builder p = ProxyConfiguration.builder()
+        .useSystemPropertyValues(false)
+        .useEnvironmentVariableValues(false);
+    config.proxies().forTarget(config.location().endpoint()).ifPresent(uri -> {
+      p.endpoint(URI.create(uri.getScheme() + "://" + uri.getHost()
+          + (uri.getPort() > 0 ? ":" + uri.getPort() : "")));
+      String user = uri.getUserInfo();
+      if (user != null) {
+        int colon = user.indexOf(':');
+        p.username(colon < 0 ? user : user.substring(0, colon));
+        if (colon >= 0) {
+          p.password(user.substring(colon + 1));
+        }
+      }
+    });
+    return p.build();
   }
 
   /** The S3 client over {@code http}. */

@@ -1,5 +1,6 @@
 package dev.cairn.backend.s3;
 
+import dev.cairn.backend.HttpProxies;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +29,7 @@ import java.util.Objects;
  * @param insecureTls {@code --insecure-tls}: accept any server certificate and host name
  * @param connectTimeout how long to wait for a TCP connection (10 s)
  * @param readTimeout how long to wait for data on a connection (60 s)
+ * @param proxies {@code HTTP_PROXY}, {@code HTTPS_PROXY} and {@code NO_PROXY}
  */
 public record S3Config(
     S3Location location,
@@ -41,7 +43,8 @@ public record S3Config(
     List<Path> caCerts,
     boolean insecureTls,
     Duration connectTimeout,
-    Duration readTimeout) {
+    Duration readTimeout,
+    HttpProxies proxies) {
   /** restic's default number of connections for remote stores. */
   public static final int DEFAULT_CONNECTIONS = 5;
 
@@ -52,6 +55,7 @@ public record S3Config(
     Objects.requireNonNull(location, "location");
     Objects.requireNonNull(region, "region");
     caCerts = List.copyOf(caCerts);
+    proxies = Objects.requireNonNullElse(proxies, HttpProxies.NONE);
     if (connections < 1) {
       throw new IllegalArgumentException("connections must be at least 1, not " + connections);
     }
@@ -104,19 +108,19 @@ public record S3Config(
     }
     return new S3Config(location, id, secret, blankToNull(env.get("AWS_SESSION_TOKEN")), region,
         pathStyle, blankToNull(options.get("s3.storage-class")), connections, List.of(), false,
-        DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT);
+        DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, HttpProxies.fromEnvironment(env));
   }
 
   /** This configuration with TLS settings: extra trusted CA files, or no verification at all. */
   public S3Config withTls(List<Path> caFiles, boolean insecure) {
     return new S3Config(location, accessKeyId, secretAccessKey, sessionToken, region, pathStyle,
-        storageClass, connections, caFiles, insecure, connectTimeout, readTimeout);
+        storageClass, connections, caFiles, insecure, connectTimeout, readTimeout, proxies);
   }
 
   /** This configuration with other connect and read timeouts. */
   public S3Config withTimeouts(Duration connect, Duration read) {
     return new S3Config(location, accessKeyId, secretAccessKey, sessionToken, region, pathStyle,
-        storageClass, connections, caCerts, insecureTls, connect, read);
+        storageClass, connections, caCerts, insecureTls, connect, read, proxies);
   }
 
   /** Hides the secret key, so the record can be logged. */
