@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -20,10 +21,11 @@ import java.util.Arrays;
  *
  * <p>The JDK keeps those bytes inside {@code sun.nio.fs.UnixPath}; this class reaches them through
  * method handles, looked up once when the class initialises. That needs {@code --add-opens
- * java.base/sun.nio.fs=ALL-UNNAMED}. Without it (or on another file system provider) the class
- * falls back to encoding and decoding with the platform's file-name charset, which mangles names
- * that are not valid in that charset; {@link #isExact()} then returns {@code false} so callers can
- * warn once.
+ * java.base/sun.nio.fs=ALL-UNNAMED}, which {@code bin/cairn} passes and the jar's manifest
+ * ({@code Add-Opens}) grants to {@code java -jar}. Without it (or on another file system
+ * provider) the class falls back to encoding and decoding with the platform's file-name charset,
+ * and refuses, with a {@link RawNameException}, every name that is not valid in that charset
+ * instead of mangling it; {@link #isExact()} then returns {@code false}.
  *
  * <p>All methods are thread-safe and never share arrays with the caller.
  */
@@ -93,7 +95,16 @@ public final class RawNames {
         throw new IllegalStateException("UnixPath.asByteArray failed", e);
       }
     }
-    return path.toString().getBytes(CHARSET);
+    String s = path.toString();
+    CharsetEncoder encoder = CHARSET.newEncoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    if (s.indexOf('\uFFFD') >= 0 || !encoder.canEncode(s)) {
+      // the JDK decoded bytes that are not valid in the charset: the real name is lost
+      throw new RawNameException("cannot read the exact name of " + display(s.getBytes(CHARSET))
+          + " (it is not valid " + CHARSET + ")");
+    }
+    return s.getBytes(CHARSET);
   }
 
   /** The raw bytes of the last component of {@code path}: the name a directory entry has. */
@@ -139,12 +150,24 @@ public final class RawNames {
         throw new IllegalStateException("UnixPath(byte[]) failed", e);
       }
     }
-    return FS.getPath(new String(raw, CHARSET));
+    try {
+      return FS.getPath(CHARSET.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(raw)).toString());
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new RawNameException("cannot write the name " + display(raw) + " exactly (it is not"
+          + " valid " + CHARSET + ")");
+    }
   }
 
   /** A readable form of a path for messages; see {@link #display(byte[])}. */
   public static String display(Path path) {
-    return display(bytes(path));
+    try {
+      return display(bytes(path));
+    } catch (RawNameException e) {
+      return display(path.toString().getBytes(CHARSET));
+    }
   }
 
   /**
