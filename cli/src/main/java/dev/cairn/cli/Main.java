@@ -39,6 +39,7 @@ import picocli.CommandLine;
       KeyCommand.class,
       DiffCommand.class,
       StatsCommand.class,
+      MoverCommand.class,
       VersionCommand.class,
       CdsTrainingCommand.class
     })

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * drained concurrently (so a chatty process cannot block on a full pipe), and a timeout after
  * which the process and its descendants are killed.
  */
-final class Subprocess {
+public final class Subprocess {
   private Subprocess() {}
 
   /**
@@ -24,7 +24,7 @@ final class Subprocess {
    *
    * @throws AssertionError when the command cannot be started or times out
    */
-  static ResticBinary.Result run(ProcessBuilder builder, Duration timeout) {
+  public static ResticBinary.Result run(ProcessBuilder builder, Duration timeout) {
     List<String> command = List.copyOf(builder.command());
     builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     Process process;
