@@ -2,6 +2,7 @@ package dev.cairn.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cairn.testing.ResticBinary;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** Shared pieces of the bad-input and failure acceptance tests. */
@@ -140,5 +144,71 @@ final class Acceptance {
   /** Asserts two content maps are equal, listing what differs. */
   static void assertSameContents(Map<String, String> expected, Map<String, String> actual) {
     assertThat(actual).containsExactlyInAnyOrderEntriesOf(expected);
+  }
+
+  /** Whether this JVM runs as root. */
+  static boolean isRoot() throws IOException {
+    return "0".equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid").toString());
+  }
+
+  /** Copies the class path entries below {@code dir}, readable by all, and returns the new path. */
+  static String readableClassPath(Path dir) throws IOException, InterruptedException {
+    Files.createDirectories(dir);
+    List<String> out = new ArrayList<>();
+    int i = 0;
+    for (String entry : Acceptance.classPath().split(File.pathSeparator)) {
+      Path from = Path.of(entry);
+      if (entry.isEmpty() || !Files.exists(from)) {
+        continue;
+      }
+      Path to = dir.resolve(i++ + "-" + from.getFileName());
+      if (Files.isDirectory(from)) {
+        run(List.of("cp", "-r", from.toString(), to.toString()));
+      } else {
+        Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
+      }
+      out.add(to.toString());
+    }
+    makeWorldReadable(dir);
+    return String.join(File.pathSeparator, out);
+  }
+
+  /** Makes everything below {@code dir} readable (and directories searchable) by all. */
+  static void makeWorldReadable(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) s::iterator) {
+        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(
+            Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
+      }
+    }
+  }
+
+  /** Runs {@code cmd}, failing with its output unless it exits 0 within a minute. */
+  static void run(List<String> cmd) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IOException(cmd + " failed: " + out);
+    }
+  }
+
+  /** {@code restic backup --stdin} reading from a pipe: it holds its lock until stdin closes. */
+  static Process resticHoldingLock(ResticBinary restic, Path repo, String password)
+      throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(restic.executable().toString(), "--no-cache",
+        "backup", "--stdin", "--stdin-filename", "held.txt");
+    pb.environment().keySet().removeIf(k -> k.startsWith("RESTIC_"));
+    pb.environment().put("RESTIC_REPOSITORY", repo.toString());
+    pb.environment().put("RESTIC_PASSWORD", password);
+    pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+    Process p = pb.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (lockFiles(repo).isEmpty()) {
+      assertThat(p.isAlive()).as("restic backup is running").isTrue();
+      assertThat(System.nanoTime()).as("restic takes its lock").isLessThan(deadline);
+      Thread.sleep(20);
+    }
+    return p;
   }
 }

@@ -20,25 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 class PruneLockTest {
   @TempDir Path tmp;
 
-  /** {@code restic backup --stdin} reading from a pipe: it holds its lock until stdin closes. */
-  private static Process resticBackupHoldingLock(ResticBinary restic, Path repo) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(restic.executable().toString(), "--no-cache",
-        "backup", "--stdin", "--stdin-filename", "held.txt");
-    pb.environment().keySet().removeIf(k -> k.startsWith("RESTIC_"));
-    pb.environment().put("RESTIC_REPOSITORY", repo.toString());
-    pb.environment().put("RESTIC_PASSWORD", PASSWORD);
-    pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
-    pb.redirectError(ProcessBuilder.Redirect.DISCARD);
-    Process p = pb.start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (Acceptance.lockFiles(repo).isEmpty()) {
-      assertThat(p.isAlive()).as("restic backup is running").isTrue();
-      assertThat(System.nanoTime()).as("restic takes its lock").isLessThan(deadline);
-      Thread.sleep(20);
-    }
-    return p;
-  }
-
   @Test
   void pruneRefusesWhileResticBackupHoldsALockAndWaitsWithRetryLock() throws Exception {
     ResticBinary restic = ResticBinary.require();
@@ -49,7 +30,7 @@ class PruneLockTest {
     Acceptance.writeRandom(src.resolve("a.bin"), 100_000, new java.util.Random(1));
     cli.run("backup", src.toString()).assertOk();
 
-    Process holder = resticBackupHoldingLock(restic, repo);
+    Process holder = Acceptance.resticHoldingLock(restic, repo, PASSWORD);
     try {
       Thread.sleep(1100);
       Cli.Result refused = cli.run("prune");

@@ -5,19 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.cairn.testing.ResticBinary;
-import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +29,7 @@ class UnreadableSourceTest {
 
   @Test
   void unreadableFileWarnsExits3AndSavesAGoodSnapshot() throws Exception {
-    assumeTrue(isRoot(), "needs root to switch to another user");
+    assumeTrue(Acceptance.isRoot(), "needs root to switch to another user");
     Path setpriv = Path.of("/usr/bin/setpriv");
     assumeTrue(Files.isExecutable(setpriv), "setpriv (util-linux) missing");
     Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -49,15 +44,15 @@ class UnreadableSourceTest {
     Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("---------"));
     Path closedDir = src.resolve("closed");
     Acceptance.writeRandom(closedDir.resolve("inside.bin"), 3_000, rnd);
-    makeWorldReadable(src);
+    Acceptance.makeWorldReadable(src);
     Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("---------"));
     Files.setPosixFilePermissions(closedDir, PosixFilePermissions.fromString("rwx------"));
 
     Path repo = tmp.resolve("repo");
     new Cli(repo, PASSWORD).run("init").assertOk();
-    run(List.of("chown", "-R", NOBODY + ":" + NOBODY, repo.toString()));
+    Acceptance.run(List.of("chown", "-R", NOBODY + ":" + NOBODY, repo.toString()));
 
-    String cp = readableClassPath(tmp.resolve("cp"));
+    String cp = Acceptance.readableClassPath(tmp.resolve("cp"));
     Path log = tmp.resolve("backup.log");
     ProcessBuilder pb = Acceptance.cairnProcess(
         List.of(setpriv.toString(), "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups",
@@ -90,48 +85,5 @@ class UnreadableSourceTest {
     restored.remove("d/secret.bin");
     assertThat(restored).doesNotContainKey("closed/inside.bin");
     Acceptance.assertSameContents(expected, restored);
-  }
-
-  private static boolean isRoot() throws IOException {
-    return "0".equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid").toString());
-  }
-
-  /** Copies the class path entries below {@code dir}, readable by all, and returns the new path. */
-  private static String readableClassPath(Path dir) throws IOException, InterruptedException {
-    Files.createDirectories(dir);
-    List<String> out = new ArrayList<>();
-    int i = 0;
-    for (String entry : Acceptance.classPath().split(File.pathSeparator)) {
-      Path from = Path.of(entry);
-      if (entry.isEmpty() || !Files.exists(from)) {
-        continue;
-      }
-      Path to = dir.resolve(i++ + "-" + from.getFileName());
-      if (Files.isDirectory(from)) {
-        run(List.of("cp", "-r", from.toString(), to.toString()));
-      } else {
-        Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
-      }
-      out.add(to.toString());
-    }
-    makeWorldReadable(dir);
-    return String.join(File.pathSeparator, out);
-  }
-
-  private static void makeWorldReadable(Path dir) throws IOException {
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : (Iterable<Path>) s::iterator) {
-        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(
-            Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
-      }
-    }
-  }
-
-  private static void run(List<String> cmd) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes());
-    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-      throw new IOException(cmd + " failed: " + out);
-    }
   }
 }

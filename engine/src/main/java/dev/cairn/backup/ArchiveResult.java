@@ -7,4 +7,5 @@ import java.util.List;
  * What {@link Archiver#archive} produced: the root tree, the absolute target paths for the
  * snapshot, the counters, and the errors of items left out.
  */
-public record ArchiveResult(Id tree, List<String> paths, BackupStats stats, List<String> errors) {}
+public record ArchiveResult(
+    Id tree, List<String> paths, BackupStats stats, List<SourceError> errors) {}

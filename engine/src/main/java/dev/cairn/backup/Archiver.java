@@ -37,7 +37,7 @@ public final class Archiver {
   private final ArchiverOptions options;
   private final BackupProgress progress;
   private final BackupStats stats = new BackupStats();
-  private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
+  private final List<SourceError> errors = Collections.synchronizedList(new ArrayList<>());
 
   public Archiver(
       BlobSaver saver,
@@ -272,7 +272,7 @@ public final class Archiver {
 
   private void error(Path path, String during, Exception e) {
     stats.errors.incrementAndGet();
-    errors.add(path + ": " + e.getMessage());
+    errors.add(SourceError.of(path, e));
     progress.error(path, during, e);
   }
 

@@ -46,7 +46,7 @@ final class NodeFactory {
    *
    * @return null for a socket, which restic skips
    */
-  NodeBuilder fromStat(byte[] name, Path path, FileStat st, List<String> warnings)
+  NodeBuilder fromStat(byte[] name, Path path, FileStat st, List<SourceError> warnings)
       throws java.io.IOException {
     NodeType type = switch (st.kind()) {
       case REGULAR -> NodeType.FILE;
@@ -95,7 +95,8 @@ final class NodeFactory {
           b.extendedAttributes(ea);
         }
       } catch (java.io.IOException e) {
-        warnings.add("unable to read extended attributes of " + path + ": " + e.getMessage());
+        warnings.add(new SourceError(path.toString(),
+            "unable to read extended attributes: " + e.getMessage()));
       }
     }
     return b;

@@ -1,5 +1,6 @@
 package dev.cairn.operation;
 
+import dev.cairn.backup.SourceError;
 import dev.cairn.core.Id;
 import dev.cairn.snapshot.SnapshotRef;
 import dev.cairn.snapshot.SnapshotSummary;
@@ -13,7 +14,7 @@ import java.util.List;
  * @param parent the parent snapshot compared against, or null
  * @param paths the paths recorded in the snapshot
  * @param summary the counters (also stored in the snapshot)
- * @param errors items that could not be read and were left out, each "path: reason"; the
+ * @param errors items (or their metadata) that could not be read and were left out; the
  *     snapshot is saved all the same (restic's exit code 3)
  * @param duration from start to the saved snapshot
  * @param dryRun nothing was stored
@@ -23,7 +24,7 @@ public record BackupOutcome(
     SnapshotRef parent,
     List<String> paths,
     SnapshotSummary summary,
-    List<String> errors,
+    List<SourceError> errors,
     Duration duration,
     boolean dryRun) {
   public BackupOutcome {
@@ -34,5 +35,10 @@ public record BackupOutcome(
   /** Whether some items could not be read. */
   public boolean partial() {
     return !errors.isEmpty();
+  }
+
+  /** The items with errors, each once, in the order they were found. */
+  public List<String> unreadablePaths() {
+    return errors.stream().map(SourceError::path).distinct().toList();
   }
 }

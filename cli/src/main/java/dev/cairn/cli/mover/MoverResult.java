@@ -92,9 +92,9 @@ public final class MoverResult {
     m.put("bytes_processed", s.totalBytesProcessed());
     m.put("bytes_added", s.dataAdded());
     m.put("bytes_stored", s.dataAddedPacked());
-    m.put("files_unreadable", b.errors().size());
+    m.put("files_unreadable", b.unreadablePaths().size());
     m.put("duration_seconds", seconds(b.duration()));
-    failedPaths = b.errors();
+    failedPaths = b.unreadablePaths();
     sections.put("backup", m);
   }
 

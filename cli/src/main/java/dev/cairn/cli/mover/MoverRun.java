@@ -1,5 +1,6 @@
 package dev.cairn.cli.mover;
 
+import dev.cairn.backup.SourceError;
 import dev.cairn.chunker.Polynomial;
 import dev.cairn.cli.report.BackupPrinter;
 import dev.cairn.cli.report.BackupSummaryPrinter;
@@ -138,8 +139,8 @@ final class MoverRun implements AutoCloseable {
     }
     new BackupSummaryPrinter(out, false, 0).print(b.summary(), b.snapshotId(), false,
         b.duration().toMillis(), locator.requestStats());
-    for (String e : b.errors()) {
-      out.warn("unreadable: " + e);
+    for (SourceError e : b.errors()) {
+      out.warn("error: " + e);
     }
     result.backup(b);
     note("backup " + b.snapshotId().shortHex() + " saved"
@@ -147,7 +148,7 @@ final class MoverRun implements AutoCloseable {
         + b.summary().filesNew() + " new, " + b.summary().filesChanged() + " changed, "
         + b.summary().filesUnmodified() + " unmodified files, "
         + Units.bytes(b.summary().dataAdded()) + " added"
-        + (b.partial() ? ", " + b.errors().size() + " unreadable" : ""));
+        + (b.partial() ? ", " + b.unreadablePaths().size() + " unreadable" : ""));
     forget(o);
     return true;
   }

@@ -3,6 +3,7 @@ package dev.cairn.cli.mover;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.backup.SourceError;
 import dev.cairn.core.Id;
 import dev.cairn.operation.BackupOutcome;
 import dev.cairn.snapshot.SnapshotSummary;
@@ -20,9 +21,10 @@ class MoverResultTest {
 
   @Test
   void thousandsOfUnreadablePathsAreShortenedToFitFourKib() {
-    List<String> errors = new ArrayList<>();
+    List<SourceError> errors = new ArrayList<>();
     for (int i = 0; i < 5000; i++) {
-      errors.add("/data/some/deep/directory/file-" + i + ".bin: permission denied");
+      errors.add(new SourceError("/data/some/deep/directory/file-" + i + ".bin",
+          "permission denied"));
     }
     Timestamp ts = Timestamp.of(T, ZoneOffset.UTC);
     SnapshotSummary s = new SnapshotSummary(ts, ts, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
