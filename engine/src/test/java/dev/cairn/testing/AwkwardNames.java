@@ -83,7 +83,7 @@ public final class AwkwardNames {
    * Creates {@code dir} with one file per {@link #names()} entry, a sub-directory named {@link
    * #dirName()} holding a file and a symlink, and mtimes from {@code base} upwards.
    */
-  static void create(Path dir, Instant base) {
+  public static void create(Path dir, Instant base) {
     HexFormat hex = HexFormat.of();
     List<String> args = new ArrayList<>();
     args.add(dir.toAbsolutePath().toString());
