@@ -1,5 +1,6 @@
 package dev.cairn.operator.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -12,7 +13,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CustomCA(String secretName, String configMapName, String key) {
-  /** Whether a CA is configured at all. */
+  /** Whether a CA is configured at all (not a JSON property). */
+  @JsonIgnore
   public boolean isSet() {
     return (secretName != null && !secretName.isEmpty())
         || (configMapName != null && !configMapName.isEmpty());

@@ -1,5 +1,6 @@
 package dev.cairn.operator.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
 import java.util.Map;
@@ -24,7 +25,8 @@ public record ReplicationDestinationSpec(
     @PreserveUnknownFields Map<String, Object> rclone,
     @PreserveUnknownFields Map<String, Object> external,
     Boolean paused) {
-  /** Whether {@code paused} is set. */
+  /** Whether {@code paused} is set (not a JSON property: an unset {@code paused} stays unset). */
+  @JsonIgnore
   public boolean isPaused() {
     return Boolean.TRUE.equals(paused);
   }

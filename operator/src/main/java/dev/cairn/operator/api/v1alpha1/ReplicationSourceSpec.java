@@ -1,5 +1,6 @@
 package dev.cairn.operator.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
 import java.util.Map;
@@ -28,7 +29,8 @@ public record ReplicationSourceSpec(
     @PreserveUnknownFields Map<String, Object> syncthing,
     @PreserveUnknownFields Map<String, Object> external,
     Boolean paused) {
-  /** Whether {@code paused} is set. */
+  /** Whether {@code paused} is set (not a JSON property: an unset {@code paused} stays unset). */
+  @JsonIgnore
   public boolean isPaused() {
     return Boolean.TRUE.equals(paused);
   }
