@@ -97,6 +97,7 @@ public final class CrdFiles {
         .customResourceClasses(RESOURCES.stream()
             .<Class<? extends HasMetadata>>map(c -> c).toList())
         .forCRDVersions("v1")
+        .withParallelGenerationEnabled(false) // the outputs map is not thread-safe
         .withOutput(new CRDGenerator.CRDOutput<ByteArrayOutputStream>() {
           @Override
           public ByteArrayOutputStream outputFor(String name) {
