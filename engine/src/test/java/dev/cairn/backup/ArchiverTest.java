@@ -19,6 +19,8 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,6 +73,22 @@ class ArchiverTest {
     assertThat(second.stats().bytesRead()).isZero();
     assertThat(second.stats().filesUnmodified()).isEqualTo(2);
     assertThat(dataBlobs()).isEqualTo(dataBlobs);
+  }
+
+  @Test
+  void aDirectoryWhoseMetadataAloneChangedCountsAsChangedAsInRestic() throws IOException {
+    Path src = tmp.resolve("src");
+    write(src.resolve("a/f.txt"), "f".getBytes());
+    write(src.resolve("b/g.txt"), "g".getBytes());
+    ArchiveResult first = backup(src, null, ArchiverOptions.defaults());
+    Files.setLastModifiedTime(src.resolve("a"),
+        FileTime.from(Instant.parse("2020-01-02T03:04:05Z")));
+
+    ArchiveResult second = backup(src, first.tree(), ArchiverOptions.defaults());
+    // a (its mtime), then src and every ancestor above it (their subtrees); b is the same
+    assertThat(second.stats().dirsChanged()).isEqualTo(src.getNameCount() + 1);
+    assertThat(second.stats().dirsUnmodified()).isEqualTo(1);
+    assertThat(second.stats().dirsNew()).isZero();
   }
 
   private long dataBlobs() {
