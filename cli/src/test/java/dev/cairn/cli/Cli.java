@@ -40,6 +40,18 @@ final class Cli {
     return runWithInput(new byte[0], args);
   }
 
+  /** The raw stdout of a command that must succeed ({@link Result} decodes it as UTF-8). */
+  byte[] stdoutBytes(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(args, env, new java.io.ByteArrayInputStream(new byte[0]), out, err);
+    if (code != 0) {
+      throw new AssertionError("cairn " + String.join(" ", args) + " exited " + code + "\nstderr:\n"
+          + err.toString(StandardCharsets.UTF_8));
+    }
+    return out.toByteArray();
+  }
+
   Result runWithInput(byte[] stdin, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -1,21 +1,14 @@
 package dev.cairn.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.testing.ResticBinary;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributes;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Helpers shared by the restic interoperability acceptance tests. */
@@ -65,49 +58,14 @@ final class Interop {
         .stdoutText());
   }
 
-  /** Snapshot id (full) to root tree id, as {@code restic snapshots --json} lists them. */
-  static Map<String, String> resticSnapshotTrees(ResticBinary restic, Path repo) {
-    String out = restic.run(repo, PASSWORD, "snapshots", "--json").assertOk().stdoutText();
-    Map<String, String> trees = new LinkedHashMap<>();
-    try {
-      for (JsonNode s : JSON.readTree(out)) {
-        trees.put(s.get("id").asText(), s.get("tree").asText());
-      }
-    } catch (IOException e) {
-      throw new AssertionError("bad JSON from restic snapshots: " + out, e);
-    }
-    return trees;
-  }
-
-  /** The root tree of the snapshot whose id starts with {@code prefix}. */
-  static String treeOf(Map<String, String> trees, String prefix) {
-    return trees.entrySet().stream()
-        .filter(e -> e.getKey().startsWith(prefix))
-        .map(Map.Entry::getValue)
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("snapshot " + prefix + " not in " + trees));
-  }
-
-  /** Raw stdout bytes of {@code cairn args...} (Cli decodes stdout as UTF-8). */
-  static byte[] cairnRaw(Path repo, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, Map.of("RESTIC_REPOSITORY", repo.toString(),
-        "RESTIC_PASSWORD", PASSWORD,
-        "RESTIC_CACHE_DIR", repo.resolveSibling(repo.getFileName() + ".cache").toString()),
-        out, err);
-    assertThat(code).withFailMessage(() -> "cairn " + String.join(" ", args) + " exited " + code
-        + ": " + err).isZero();
-    return out.toByteArray();
-  }
-
   /**
-   * A fresh directory whose ancestors nobody else touches while a test runs, unlike {@code /tmp}
-   * (where every other process and test creates files, changing its mtime, which is part of the
-   * root tree of any snapshot of a path below it). It lives in this module's build directory
-   * ({@code target/}, surefire's working directory is the module); the layout is
-   * {@code target/accept-scratch/<uuid>/}: creating it changes the mtimes of {@code
-   * accept-scratch} (and, the first time, of {@code target}) before any backup of the test.
+   * A fresh directory out of {@code /tmp} (where every other process and test creates files,
+   * changing its mtime, which the snapshot of any path below it records): in this module's build
+   * directory ({@code target/}, surefire's working directory is the module), as {@code
+   * target/accept-scratch/<uuid>/}; creating it changes the mtimes of {@code accept-scratch}
+   * (and, the first time, of {@code target}) before any backup of the test. The directories
+   * above the checkout (e.g. {@code /tmp} for a clone there) may still change during a test:
+   * compare snapshots with {@link SnapshotPath}.
    */
   static Path stableScratchDir() throws IOException {
     Path base = Path.of("target", "accept-scratch").toAbsolutePath();
@@ -130,24 +88,5 @@ final class Interop {
       Thread.currentThread().interrupt();
       throw new IOException(e);
     }
-  }
-
-  /**
-   * mtime and ctime of every directory from {@code path}'s parent up to the file system root: a
-   * fingerprint of the ancestors' metadata that a snapshot of {@code path} records.
-   */
-  static List<String> ancestorStamps(Path path) {
-    List<String> stamps = new ArrayList<>();
-    for (Path p = path.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
-      try {
-        PosixFileAttributes a =
-            Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        Object ctime = Files.getAttribute(p, "unix:ctime", LinkOption.NOFOLLOW_LINKS);
-        stamps.add(p + " " + a.lastModifiedTime() + " " + ctime);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return stamps;
   }
 }

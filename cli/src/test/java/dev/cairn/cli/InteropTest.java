@@ -87,14 +87,14 @@ class InteropTest {
     Cli cairn = new Cli(repo, PASSWORD);
     cairn.run("init").assertOk();
 
+    Map<Path, String> before = SnapshotPath.ancestorStamps(source);
     JsonNode first = Interop.cairnBackup(cairn, source);
     JsonNode second = Interop.resticBackup(restic, repo, source);
+    Map<Path, String> after = SnapshotPath.ancestorStamps(source);
 
-    assertThat(second.get("data_blobs").asLong()).as("restic data_blobs").isZero();
-    assertSameRootTree(restic, repo, first, second);
-    // same root tree: restic found every tree blob in the repository too
-    assertThat(second.get("tree_blobs").asLong()).as("restic tree_blobs").isZero();
-    assertThat(second.get("data_added").asLong()).as("restic data_added").isZero();
+    // the same tree for the source: restic found every tree and data blob of it in the
+    // repository; new are only the trees above an ancestor that changed between the backups
+    sameSourceTree(cairn, first, second, source, before, after).assertAddedBy(second, "restic");
   }
 
   /** Item 3b: restic backs up first, Cairn's {@code backup --force} adds nothing. */
@@ -106,14 +106,21 @@ class InteropTest {
   /** Item 3c: restic backs up first, Cairn's backup uses restic's snapshot as parent. */
   @Test
   void cairnWithResticParentAddsNoDataAndGivesTheSameTree() throws Exception {
-    JsonNode second = cairnAfterRestic();
+    AfterRestic run = cairnAfterRestic();
+    JsonNode second = run.second();
     // the parent's nodes matched (size, mtime, ctime, inode): no file was read
     assertThat(second.get("files_unmodified").asLong()).isPositive();
     assertThat(second.get("files_new").asLong()).isZero();
     assertThat(second.get("files_changed").asLong()).isZero();
+    // restic's directory nodes read back equal to Cairn's, but for the changed ancestors
+    assertThat(second.get("dirs_new").asLong()).isZero();
+    assertThat(second.get("dirs_changed").asLong()).isEqualTo(run.above().count());
+    assertThat(second.get("dirs_unmodified").asLong()).isPositive();
   }
 
-  private JsonNode cairnAfterRestic(String... extra) throws Exception {
+  private record AfterRestic(JsonNode second, SnapshotPath.NewTrees above) {}
+
+  private AfterRestic cairnAfterRestic(String... extra) throws Exception {
     ResticBinary restic = ResticBinary.require();
     Path repo = tmp.resolve("repo");
     scratch = Interop.stableScratchDir();
@@ -121,25 +128,27 @@ class InteropTest {
     restic.init(repo, PASSWORD);
     Cli cairn = new Cli(repo, PASSWORD);
 
+    Map<Path, String> before = SnapshotPath.ancestorStamps(source);
     JsonNode first = Interop.resticBackup(restic, repo, source);
     JsonNode second = Interop.cairnBackup(cairn, source, extra);
+    Map<Path, String> after = SnapshotPath.ancestorStamps(source);
 
-    assertThat(second.get("data_blobs").asLong()).as("cairn data_blobs").isZero();
-    assertSameRootTree(restic, repo, first, second);
-    assertThat(second.get("tree_blobs").asLong()).as("cairn tree_blobs").isZero();
-    assertThat(second.get("data_added").asLong()).as("cairn data_added").isZero();
+    SnapshotPath.NewTrees above = sameSourceTree(cairn, first, second, source, before, after);
+    above.assertAddedBy(second, "cairn");
     ResticBinary.Result check = restic.check(repo, PASSWORD, true);
     assertThat(check.exitCode()).withFailMessage(() -> check + "\n" + check.stdoutText()).isZero();
-    return second;
+    return new AfterRestic(second, above);
   }
 
-  private static void assertSameRootTree(
-      ResticBinary restic, Path repo, JsonNode first, JsonNode second) {
-    Map<String, String> trees = Interop.resticSnapshotTrees(restic, repo);
-    assertThat(trees).hasSize(2);
-    String a = Interop.treeOf(trees, first.get("snapshot_id").asText());
-    String b = Interop.treeOf(trees, second.get("snapshot_id").asText());
-    assertThat(b).as("root tree of the second snapshot").isEqualTo(a);
+  /**
+   * Asserts that the two snapshots hold the same tree for {@code source} (its node, with the id
+   * of its subtree) and differ above it only as the ancestors' stamps explain; returns what the
+   * second holds above the source that the first does not.
+   */
+  private static SnapshotPath.NewTrees sameSourceTree(Cli cairn, JsonNode first, JsonNode second,
+      Path source, Map<Path, String> before, Map<Path, String> after) {
+    return SnapshotPath.of(cairn, first.get("snapshot_id").asText(), source).newTreesIn(
+        SnapshotPath.of(cairn, second.get("snapshot_id").asText(), source), before, after);
   }
 
   /** Item 6: Cairn reads restic's repository format version 1 (upstream test repository). */

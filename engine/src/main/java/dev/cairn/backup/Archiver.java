@@ -227,15 +227,21 @@ public final class Archiver {
     return true;
   }
 
+  /**
+   * The directory's node, counted as restic counts it: new without a previous directory node,
+   * unmodified only when the whole node (metadata and subtree) equals the previous one, else
+   * changed; so a directory whose mtime or ctime alone moved is changed.
+   */
   private Node finishDir(NodeBuilder b, Id subtree, Node old) {
+    Node node = b.subtree(subtree).build();
     if (old == null || old.type() != NodeType.DIR) {
       stats.dirsNew.incrementAndGet();
-    } else if (subtree.equals(old.subtree())) {
+    } else if (node.equals(old)) {
       stats.dirsUnmodified.incrementAndGet();
     } else {
       stats.dirsChanged.incrementAndGet();
     }
-    return b.subtree(subtree).build();
+    return node;
   }
 
   private CompletableFuture<Id> storeTree(List<CompletableFuture<Node>> children) {

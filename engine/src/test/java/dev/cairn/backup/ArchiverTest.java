@@ -19,6 +19,8 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,17 +67,33 @@ class ArchiverTest {
     ArchiveResult first = backup(src, null, ArchiverOptions.defaults());
     assertThat(first.stats().filesNew()).isEqualTo(2);
     assertThat(first.stats().bytesRead()).isEqualTo((3 << 20) + 5);
-    long dataBlobs = dataBlobs();
+    long dataBlobs = blobs(BlobType.DATA);
 
     ArchiveResult second = backup(src, first.tree(), ArchiverOptions.defaults());
     assertThat(second.stats().bytesRead()).isZero();
     assertThat(second.stats().filesUnmodified()).isEqualTo(2);
-    assertThat(dataBlobs()).isEqualTo(dataBlobs);
+    assertThat(blobs(BlobType.DATA)).isEqualTo(dataBlobs);
   }
 
-  private long dataBlobs() {
+  @Test
+  void aDirectoryWhoseMetadataAloneChangedCountsAsChangedAsInRestic() throws IOException {
+    Path src = tmp.resolve("src");
+    write(src.resolve("a/f.txt"), "f".getBytes());
+    write(src.resolve("b/g.txt"), "g".getBytes());
+    ArchiveResult first = backup(src, null, ArchiverOptions.defaults());
+    Files.setLastModifiedTime(src.resolve("a"),
+        FileTime.from(Instant.parse("2020-01-02T03:04:05Z")));
+
+    ArchiveResult second = backup(src, first.tree(), ArchiverOptions.defaults());
+    // a (its mtime), then src and every ancestor above it (their subtrees); b is the same
+    assertThat(second.stats().dirsChanged()).isEqualTo(src.getNameCount() + 1);
+    assertThat(second.stats().dirsUnmodified()).isEqualTo(1);
+    assertThat(second.stats().dirsNew()).isZero();
+  }
+
+  private long blobs(BlobType type) {
     long[] n = {0};
-    repo.index().forEach(b -> n[0] += b.type() == BlobType.DATA ? 1 : 0);
+    repo.index().forEach(b -> n[0] += b.type() == type ? 1 : 0);
     return n[0];
   }
 
@@ -85,16 +103,19 @@ class ArchiverTest {
     Path big = src.resolve("big.bin");
     write(big, random(40 << 20, 2));
     ArchiveResult first = backup(src, null, ArchiverOptions.defaults());
-    int before = repo.index().size();
+    long dataBefore = blobs(BlobType.DATA);
+    long treesBefore = blobs(BlobType.TREE);
     try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
       f.seek(20 << 20);
       f.write(random(1 << 20, 3));
     }
     ArchiveResult second = backup(src, first.tree(), ArchiverOptions.defaults());
     assertThat(second.stats().filesChanged()).isEqualTo(1);
-    int added = repo.index().size() - before;
-    // one or a few chunks around the change, plus the two new trees
-    assertThat(added).isBetween(3, 8);
+    // one or a few chunks around the change
+    assertThat(blobs(BlobType.DATA) - dataBefore).isBetween(1L, 4L);
+    // and every tree on the way down to the file: the root tree and the tree of each component
+    // of src, however deep the temporary directory is
+    assertThat(blobs(BlobType.TREE) - treesBefore).isEqualTo(src.getNameCount() + 1);
   }
 
   @Test

@@ -109,8 +109,8 @@ public final class ResticBinary {
     if (password != null) {
       env.put("RESTIC_PASSWORD", password);
     }
-    // restic spools packs in $TMPDIR; keep that out of /tmp, whose mtime is recorded in the root
-    // tree of any snapshot of a path below it (tests compare root trees across tools)
+    // restic spools packs in $TMPDIR; keep that out of /tmp, whose mtime the snapshot of any
+    // path below it records (tests that compare snapshots count the trees of changed ancestors)
     Path spool = Path.of("target", "restic-tmp").toAbsolutePath();
     try {
       Files.createDirectories(spool);
