@@ -92,8 +92,9 @@ class RestInteropTest {
   }
 
   /** A Cairn run against {@code repo} (a URL: a Path would fold its {@code //}). */
-  private static Cli cairnAt(String repo) {
-    return new Cli(Path.of("unused"), PASSWORD).env("RESTIC_REPOSITORY", repo);
+  private Cli cairnAt(String repo) {
+    // the Cli's path only places the cache, beside it in the test's own directory
+    return new Cli(tmp.resolve("rest"), PASSWORD).env("RESTIC_REPOSITORY", repo);
   }
 
   private static ResticBinary.Result resticAt(ResticBinary restic, String repo, String... args) {
