@@ -102,7 +102,7 @@ class MockApiRoundTripTest {
     assertThat(rs.getSpec().sourcePVC()).isEqualTo("app");
     assertThat(rs.getSpec().trigger().schedule()).isEqualTo("0 * * * *");
     ResticSourceSpec restic = rs.getSpec().restic();
-    assertThat(restic.copyMethod()).isEqualTo(CopyMethod.Snapshot);
+    assertThat(CopyMethod.of(restic.copyMethod())).isEqualTo(CopyMethod.Snapshot);
     assertThat(restic.pruneIntervalDays()).isEqualTo(7);
     assertThat(restic.repository()).isEqualTo("app-volsync-secret");
     assertThat(restic.volumeSnapshotClassName()).isEqualTo("csi-ceph-blockpool");
@@ -117,7 +117,7 @@ class MockApiRoundTripTest {
     ReplicationDestination rd = destination("app-dst");
     assertThat(rd.getSpec().trigger().manual()).isEqualTo("restore-once");
     ResticDestinationSpec restic = rd.getSpec().restic();
-    assertThat(restic.copyMethod()).isEqualTo(CopyMethod.Snapshot);
+    assertThat(CopyMethod.of(restic.copyMethod())).isEqualTo(CopyMethod.Snapshot);
     assertThat(restic.capacity()).isEqualTo(new Quantity("5Gi"));
     assertThat(Quantity.getAmountInBytes(restic.capacity()).longValueExact())
         .isEqualTo(5L << 30);

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.operator.api.v1alpha1.CopyMethod;
 import dev.cairn.operator.api.v1alpha1.ReplicationDestinationStatus;
 import dev.cairn.operator.api.v1alpha1.ReplicationSourceStatus;
 import dev.cairn.operator.api.v1alpha1.ResticDestinationSpec;
+import dev.cairn.operator.api.v1alpha1.ResticSourceSpec;
 import dev.cairn.operator.api.v1alpha1.ResticSourceStatus;
 import io.fabric8.kubernetes.api.model.AppArmorProfile;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -68,8 +70,12 @@ final class ModelSchemaFixes {
       Map.entry(WeightedPodAffinityTerm.class, List.of("podAffinityTerm", "weight")));
 
   /** Keywords to add to a property, by the class that declares it. */
+  private static final Map<String, Object> COPY_METHOD = Map.of("enum",
+      Arrays.stream(CopyMethod.values()).map(Enum::name).toList());
+
   private static final Map<Class<?>, Map<String, Map<String, Object>>> CONSTRAINTS = Map.of(
-      ResticDestinationSpec.class, Map.of("restoreAsOf", DATE_TIME),
+      ResticSourceSpec.class, Map.of("copyMethod", COPY_METHOD),
+      ResticDestinationSpec.class, Map.of("restoreAsOf", DATE_TIME, "copyMethod", COPY_METHOD),
       ResticSourceStatus.class, Map.of("lastPruned", DATE_TIME),
       ReplicationSourceStatus.class, statusTimes(),
       ReplicationDestinationStatus.class, statusTimes(),

@@ -23,7 +23,8 @@ public interface MoverSettings {
 
   List<String> cacheAccessModes();
 
-  CopyMethod copyMethod();
+  /** {@code Direct}, {@code None}, {@code Clone} or {@code Snapshot}; see {@link CopyMethod#of}. */
+  String copyMethod();
 
   Quantity capacity();
 

@@ -34,7 +34,7 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ResticDestinationSpec(
-    CopyMethod copyMethod,
+    String copyMethod,
     Quantity capacity,
     String storageClassName,
     @Size(min = 1) List<String> accessModes,

@@ -31,7 +31,7 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ResticSourceSpec(
-    CopyMethod copyMethod,
+    String copyMethod,
     Quantity capacity,
     String storageClassName,
     @Size(min = 1) List<String> accessModes,
