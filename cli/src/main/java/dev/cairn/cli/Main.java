@@ -40,6 +40,7 @@ import picocli.CommandLine;
       DiffCommand.class,
       StatsCommand.class,
       MoverCommand.class,
+      OperatorCommand.class,
       VersionCommand.class,
       CdsTrainingCommand.class
     })

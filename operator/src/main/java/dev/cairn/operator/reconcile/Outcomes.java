@@ -1,0 +1,124 @@
+package dev.cairn.operator.reconcile;
+
+import dev.cairn.operator.api.v1alpha1.MoverSettings;
+import dev.cairn.operator.api.v1alpha1.MoverStatus;
+import dev.cairn.operator.api.v1alpha1.RunPlan;
+import dev.cairn.operator.api.v1alpha1.SyncResult;
+import dev.cairn.operator.api.v1alpha1.TriggerSpec;
+import dev.cairn.operator.metrics.SyncMetrics;
+import dev.cairn.operator.mover.MoverOutcome;
+import dev.cairn.operator.sync.Completion;
+import dev.cairn.operator.sync.Failure;
+import dev.cairn.operator.sync.GoDuration;
+import dev.cairn.operator.sync.SyncMachine;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.time.Instant;
+
+/**
+ * Records how a run ended: the sync machine's completion or failure in the status timestamps,
+ * the mover's result in {@code lastResult} and {@code latestMoverStatus}, the conditions, an
+ * event, the metrics and a log line.
+ */
+final class Outcomes<R extends HasMetadata> {
+  private final SyncKind<R> kind;
+  private final SyncMachine machine;
+  private final TriggerSpec trigger;
+  private final SyncMetrics metrics;
+  private final EventRecorder events;
+  private final DecisionLog log;
+
+  Outcomes(SyncKind<R> kind, SyncMachine machine, TriggerSpec trigger, SyncMetrics metrics,
+      EventRecorder events, DecisionLog log) {
+    this.kind = kind;
+    this.machine = machine;
+    this.trigger = trigger;
+    this.metrics = metrics;
+    this.events = events;
+    this.log = log;
+  }
+
+  void record(R resource, MoverSettings restic, SyncStatus st, MoverOutcome outcome,
+      String logTail, SyncMetrics.Key key, long generation, Instant now) {
+    st.lastResult = result(outcome, now);
+    st.latestMoverStatus = new MoverStatus(outcome.success() ? MoverStatus.SUCCESSFUL
+        : MoverStatus.FAILED, logTail.isEmpty() ? outcome.message() : logTail);
+    Conditions.set(st.conditions, Conditions.LAST_SYNC_SUCCEEDED, outcome.success(),
+        Conditions.reason(outcome.outcome()), outcome.message(), generation, now);
+    if (outcome.success()) {
+      succeeded(resource, restic, st, outcome, key, now);
+    } else {
+      failed(resource, st, outcome, key, now);
+    }
+  }
+
+  private void succeeded(R resource, MoverSettings restic, SyncStatus st, MoverOutcome outcome,
+      SyncMetrics.Key key, Instant now) {
+    Completion c = machine.completed(trigger, SyncReconciler.state(resource, st), now);
+    kind.succeeded(resource, restic, st, outcome, now);
+    st.lastSyncTime = c.lastSyncTime();
+    st.lastSyncDuration = GoDuration.format(c.duration());
+    st.nextSyncTime = c.nextSyncTime();
+    st.lastManualSync = c.lastManualSync();
+    st.lastSyncStartTime = null;
+    st.currentRun = null;
+    st.consecutiveFailures = 0;
+    Long changed = sum(outcome.number("backup", "files_new"),
+        outcome.number("backup", "files_changed"));
+    metrics.completed(key, c.duration(), c.missedInterval(), now,
+        outcome.number("backup", "bytes_added"), changed);
+    metrics.run(key, outcome.outcome(), 0);
+    boolean partial = "partial".equals(outcome.outcome());
+    events.record(resource, partial ? EventRecorder.WARNING : EventRecorder.NORMAL,
+        partial ? "SyncPartial" : "SyncSucceeded", outcome.message());
+    log.info(resource, "completed", "outcome", outcome.outcome(), "duration",
+        st.lastSyncDuration, "next", SyncStatus.text(st.nextSyncTime), "missed",
+        c.missedInterval());
+  }
+
+  private void failed(R resource, SyncStatus st, MoverOutcome outcome, SyncMetrics.Key key,
+      Instant now) {
+    RunPlan run = st.currentRun;
+    Failure f = machine.failed(trigger, SyncReconciler.state(resource, st), now);
+    st.lastSyncStartTime = null;
+    st.consecutiveFailures = f.consecutiveFailures();
+    String what;
+    if (f.retry()) {
+      st.currentRun = new RunPlan(run.actions(), f.nextAttempt(), run.job(),
+          SyncStatus.text(f.retryAt()), run.unlock());
+      what = "attempt " + f.nextAttempt() + " at " + SyncStatus.text(f.retryAt());
+    } else {
+      st.currentRun = null;
+      if (f.nextSyncTime() != null) {
+        st.nextSyncTime = f.nextSyncTime();
+      }
+      if (f.lastManualSync() != null) {
+        st.lastManualSync = f.lastManualSync();
+      }
+      what = "retries exhausted; "
+          + (st.nextSyncTime != null ? "next sync at " + SyncStatus.text(st.nextSyncTime)
+              : "waiting for spec.trigger.manual to change");
+    }
+    metrics.run(key, outcome.outcome(), f.consecutiveFailures());
+    events.record(resource, EventRecorder.WARNING,
+        f.retry() ? "SyncFailed" : "SyncRetriesExhausted",
+        outcome.outcome() + ": " + outcome.message() + " (" + what + ")");
+    log.warn(resource, "failed", "outcome", outcome.outcome(), "message", outcome.message(),
+        "consecutive_failures", f.consecutiveFailures(), "then", what);
+  }
+
+  private static SyncResult result(MoverOutcome o, Instant now) {
+    String snapshot = o.text("backup", "snapshot_id");
+    if (snapshot == null) {
+      snapshot = o.text("restore", "snapshot_id");
+    }
+    return new SyncResult(o.outcome(), o.message(), SyncStatus.text(now), snapshot,
+        o.text("restore", "snapshot_time"), o.number("backup", "bytes_added"),
+        o.number("backup", "files_new"), o.number("backup", "files_changed"),
+        o.number("backup", "files_unreadable"), o.number("restore", "files"),
+        o.number("restore", "bytes"), o.number("prune", "freed_bytes"));
+  }
+
+  private static Long sum(Long a, Long b) {
+    return a == null && b == null ? null : (a == null ? 0 : a) + (b == null ? 0 : b);
+  }
+}

@@ -1,0 +1,102 @@
+package dev.cairn.operator.reconcile;
+
+import dev.cairn.operator.api.v1alpha1.MoverStatus;
+import dev.cairn.operator.api.v1alpha1.ReplicationDestinationStatus;
+import dev.cairn.operator.api.v1alpha1.ReplicationSourceStatus;
+import dev.cairn.operator.api.v1alpha1.ResticSourceStatus;
+import dev.cairn.operator.api.v1alpha1.RunPlan;
+import dev.cairn.operator.api.v1alpha1.SyncResult;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.TypedLocalObjectReference;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A status being edited during one reconcile: the fields both resources have, plus each one's
+ * own ({@code restic} on a source, {@code latestImage} on a destination). Read from the status
+ * record at the start, written back as a record at the end; the reconcile patches the status
+ * only when the result differs.
+ */
+final class SyncStatus {
+  Instant lastSyncTime;
+  Instant lastSyncStartTime;
+  String lastSyncDuration;
+  Instant nextSyncTime;
+  String lastManualSync;
+  MoverStatus latestMoverStatus;
+  List<Condition> conditions = new ArrayList<>();
+  SyncResult lastResult;
+  RunPlan currentRun;
+  int consecutiveFailures;
+  Instant lastPruned;
+  String lastUnlocked;
+  TypedLocalObjectReference latestImage;
+
+  static SyncStatus of(ReplicationSourceStatus s) {
+    SyncStatus d = new SyncStatus();
+    if (s == null) {
+      return d;
+    }
+    d.common(s.lastSyncTime(), s.lastSyncStartTime(), s.lastSyncDuration(), s.nextSyncTime(),
+        s.lastManualSync(), s.latestMoverStatus(), s.conditions(), s.lastResult(),
+        s.currentRun(), s.consecutiveFailures());
+    if (s.restic() != null) {
+      d.lastPruned = time(s.restic().lastPruned());
+      d.lastUnlocked = s.restic().lastUnlocked();
+    }
+    return d;
+  }
+
+  static SyncStatus of(ReplicationDestinationStatus s) {
+    SyncStatus d = new SyncStatus();
+    if (s == null) {
+      return d;
+    }
+    d.common(s.lastSyncTime(), s.lastSyncStartTime(), s.lastSyncDuration(), s.nextSyncTime(),
+        s.lastManualSync(), s.latestMoverStatus(), s.conditions(), s.lastResult(),
+        s.currentRun(), s.consecutiveFailures());
+    d.latestImage = s.latestImage();
+    return d;
+  }
+
+  private void common(String last, String start, String duration, String next, String manual,
+      MoverStatus mover, List<Condition> conds, SyncResult result, RunPlan run,
+      Integer failures) {
+    lastSyncTime = time(last);
+    lastSyncStartTime = time(start);
+    lastSyncDuration = duration;
+    nextSyncTime = time(next);
+    lastManualSync = manual;
+    latestMoverStatus = mover;
+    conditions = conds == null ? new ArrayList<>() : new ArrayList<>(conds);
+    lastResult = result;
+    currentRun = run;
+    consecutiveFailures = failures == null ? 0 : failures;
+  }
+
+  ReplicationSourceStatus toSource() {
+    ResticSourceStatus restic = lastPruned == null && lastUnlocked == null ? null
+        : new ResticSourceStatus(text(lastPruned), lastUnlocked);
+    return new ReplicationSourceStatus(text(lastSyncTime), text(lastSyncStartTime),
+        lastSyncDuration, text(nextSyncTime), lastManualSync, latestMoverStatus,
+        conditions.isEmpty() ? null : List.copyOf(conditions), restic, lastResult, currentRun,
+        consecutiveFailures == 0 ? null : consecutiveFailures);
+  }
+
+  ReplicationDestinationStatus toDestination() {
+    return new ReplicationDestinationStatus(text(lastSyncTime), text(lastSyncStartTime),
+        lastSyncDuration, text(nextSyncTime), lastManualSync, latestImage, latestMoverStatus,
+        conditions.isEmpty() ? null : List.copyOf(conditions), lastResult, currentRun,
+        consecutiveFailures == 0 ? null : consecutiveFailures);
+  }
+
+  /** An RFC 3339 time as Kubernetes writes {@code metav1.Time}: seconds, UTC. */
+  static String text(Instant t) {
+    return t == null ? null : t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+  }
+
+  static Instant time(String s) {
+    return s == null || s.isEmpty() ? null : Instant.parse(s);
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * The controllers: a reconcile loads the resource, asks the pure sync machine ({@code
+ * operator.sync}) what to do, runs the ensure-checklist of a sync (volumes, ServiceAccount,
+ * Secret, Job), harvests the mover's result, and writes the status once. Conditions, events,
+ * metrics and one structured log line per decision say what was decided and why.
+ */
+package dev.cairn.operator.reconcile;
