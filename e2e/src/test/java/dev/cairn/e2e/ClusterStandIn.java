@@ -1,0 +1,197 @@
+package dev.cairn.e2e;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Plays the parts of a cluster the mock API server does not: the CSI snapshotter (a
+ * VolumeSnapshot is bound and ready, holding a copy of its PVC's files as they were), the volume
+ * binder (a PVC is bound, filled from its data source), the Job controller and the kubelet (a Job
+ * gets a pod, whose container runs as a local process: the real {@code cairn mover}, with the
+ * pod's volumes as directories, its Secret references resolved, and its termination message
+ * read back), and the garbage collector (pods of deleted Jobs go, their processes are killed). It
+ * polls the API every 100 ms on its own thread and keeps a copy of every Job, PVC and
+ * VolumeSnapshot it saw, so tests can check what the operator created after it was cleaned up.
+ */
+public final class ClusterStandIn implements AutoCloseable {
+  static final ResourceDefinitionContext SNAPSHOTS = new ResourceDefinitionContext.Builder()
+      .withGroup("snapshot.storage.k8s.io").withVersion("v1").withKind("VolumeSnapshot")
+      .withPlural("volumesnapshots").withNamespaced(true).build();
+
+  private final KubernetesClient client;
+  private final Path root;
+  private final Kubelet kubelet;
+  private final Map<String, Job> jobsSeen = new ConcurrentHashMap<>();
+  private final Map<String, PersistentVolumeClaim> pvcsSeen = new ConcurrentHashMap<>();
+  private final Map<String, GenericKubernetesResource> snapshotsSeen = new ConcurrentHashMap<>();
+  private final List<Throwable> failures = new CopyOnWriteArrayList<>();
+  private final Thread loop;
+  private volatile boolean stopped;
+
+  /**
+   * @param root where volumes, snapshots and pod directories live
+   * @param mover the command line that stands for the image's {@code cairn}
+   */
+  public ClusterStandIn(KubernetesClient client, Path root, List<String> mover) {
+    this.client = client;
+    this.root = root;
+    this.kubelet = new Kubelet(client, root, mover, this::volume);
+    this.loop = new Thread(this::run, "cluster-stand-in");
+    loop.setDaemon(true);
+  }
+
+  /** Starts playing. */
+  public ClusterStandIn start() {
+    loop.start();
+    return this;
+  }
+
+  /** The directory standing for PVC {@code name}'s volume. */
+  public Path volume(String namespace, String name) {
+    return dir(root.resolve("volumes").resolve(namespace).resolve(name));
+  }
+
+  Path snapshot(String namespace, String name) {
+    return root.resolve("snapshots").resolve(namespace).resolve(name);
+  }
+
+  /** Every Job seen, by name (the last version seen). */
+  public Map<String, Job> jobsSeen() {
+    return Map.copyOf(jobsSeen);
+  }
+
+  /** Every PVC seen, by name (the first version seen: as the operator created it). */
+  public Map<String, PersistentVolumeClaim> pvcsSeen() {
+    return Map.copyOf(pvcsSeen);
+  }
+
+  /** Every VolumeSnapshot seen, by name (as the operator created it). */
+  public Map<String, GenericKubernetesResource> snapshotsSeen() {
+    return Map.copyOf(snapshotsSeen);
+  }
+
+  /** The pod of Job {@code job}, as the kubelet stand-in ran it (null if none ran). */
+  public Pod podOf(String namespace, String job) {
+    return kubelet.podOf(namespace, job);
+  }
+
+  /** How many mover processes ran so far. */
+  public int processesRun() {
+    return kubelet.started();
+  }
+
+  /** Problems of the stand-in itself (a test fails on them). */
+  public List<Throwable> failures() {
+    return List.copyOf(failures);
+  }
+
+  private void run() {
+    while (!stopped) {
+      try {
+        snapshots();
+        claims();
+        kubelet.tick(jobsSeen);
+      } catch (KubernetesClientException e) {
+        if (!stopped) {
+          failures.add(e);
+        }
+      } catch (RuntimeException e) {
+        failures.add(e);
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
+  /** The CSI snapshotter: binds new snapshots to a copy of their PVC's files. */
+  private void snapshots() {
+    for (GenericKubernetesResource vs : client.genericKubernetesResources(SNAPSHOTS)
+        .inAnyNamespace().list().getItems()) {
+      String ns = vs.getMetadata().getNamespace();
+      snapshotsSeen.putIfAbsent(vs.getMetadata().getName(), vs);
+      if (vs.getAdditionalProperties().get("status") != null
+          || vs.getMetadata().getDeletionTimestamp() != null) {
+        continue;
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> spec = (Map<String, Object>) vs.getAdditionalProperties().get("spec");
+      @SuppressWarnings("unchecked")
+      String pvcName = (String) ((Map<String, Object>) spec.get("source"))
+          .get("persistentVolumeClaimName");
+      PersistentVolumeClaim pvc = client.persistentVolumeClaims().inNamespace(ns)
+          .withName(pvcName).get();
+      if (pvc == null) {
+        continue;
+      }
+      Tree.copy(volume(ns, pvcName), snapshot(ns, vs.getMetadata().getName()));
+      vs.setAdditionalProperty("status", Map.of(
+          "boundVolumeSnapshotContentName", "snapcontent-" + vs.getMetadata().getUid(),
+          "readyToUse", true,
+          "restoreSize", pvc.getSpec().getResources().getRequests().get("storage")
+              .toString()));
+      client.genericKubernetesResources(SNAPSHOTS).inNamespace(ns).resource(vs).update();
+    }
+  }
+
+  /** The binder: binds new claims, filling their volume from their data source. */
+  private void claims() {
+    for (PersistentVolumeClaim pvc : client.persistentVolumeClaims().inAnyNamespace().list()
+        .getItems()) {
+      pvcsSeen.putIfAbsent(pvc.getMetadata().getName(), pvc);
+      if (pvc.getStatus() != null && "Bound".equals(pvc.getStatus().getPhase())
+          || pvc.getMetadata().getDeletionTimestamp() != null) {
+        continue;
+      }
+      String ns = pvc.getMetadata().getNamespace();
+      var source = pvc.getSpec().getDataSource();
+      if (source != null && "VolumeSnapshot".equals(source.getKind())) {
+        Tree.copy(snapshot(ns, source.getName()), volume(ns, pvc.getMetadata().getName()));
+      } else if (source != null && "PersistentVolumeClaim".equals(source.getKind())) {
+        Tree.copy(volume(ns, source.getName()), volume(ns, pvc.getMetadata().getName()));
+      } else {
+        volume(ns, pvc.getMetadata().getName());
+      }
+      pvc.setStatus(new io.fabric8.kubernetes.api.model.PersistentVolumeClaimStatusBuilder()
+          .withPhase("Bound").withAccessModes(pvc.getSpec().getAccessModes())
+          .withCapacity(pvc.getSpec().getResources().getRequests()).build());
+      client.persistentVolumeClaims().inNamespace(ns).resource(pvc).update();
+    }
+  }
+
+  private static Path dir(Path p) {
+    try {
+      return Files.createDirectories(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    stopped = true;
+    loop.interrupt();
+    loop.join(5000);
+    kubelet.close();
+  }
+
+  static List<String> list(String... items) {
+    return new ArrayList<>(List.of(items));
+  }
+}
