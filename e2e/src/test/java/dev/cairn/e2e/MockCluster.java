@@ -110,6 +110,19 @@ final class MockCluster implements AutoCloseable {
     }
   }
 
+  /** Creates a custom resource of {@code type} from YAML text, in {@code ns}. */
+  <T extends HasMetadata> T applyYaml(String ns, String yaml, Class<T> type) {
+    T o = parse(yaml, type);
+    o.getMetadata().setNamespace(ns);
+    return client.resources(type).inNamespace(ns).resource(o).create();
+  }
+
+  /** A resource of {@code type} from YAML text, not sent anywhere. */
+  <T extends HasMetadata> T parse(String yaml, Class<T> type) {
+    return client.resources(type).load(new java.io.ByteArrayInputStream(
+        yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8))).item();
+  }
+
   ReplicationSource source(String ns, String name) {
     return client.resources(ReplicationSource.class).inNamespace(ns).withName(name).get();
   }

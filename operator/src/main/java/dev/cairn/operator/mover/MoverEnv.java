@@ -32,7 +32,9 @@ public final class MoverEnv {
       "B2_ACCOUNT_ID", "B2_ACCOUNT_KEY",
       "AZURE_ACCOUNT_NAME", "AZURE_ACCOUNT_KEY", "AZURE_ACCOUNT_SAS", "AZURE_ENDPOINT_SUFFIX",
       "AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_FEDERATED_TOKEN_FILE",
-      "GOOGLE_PROJECT_ID", "RESTIC_REST_USERNAME", "RESTIC_REST_PASSWORD");
+      "GOOGLE_PROJECT_ID", "RESTIC_REST_USERNAME", "RESTIC_REST_PASSWORD",
+      // Cairn's own, after Volsync's: the mover's extended options and its lock wait
+      "CAIRN_MOVER_OPTIONS", "CAIRN_RETRY_LOCK");
   /** The Secret's keys a mover cannot run without. */
   public static final List<String> REQUIRED_KEYS = List.of("RESTIC_REPOSITORY", "RESTIC_PASSWORD");
   /** Where the custom CA is mounted, and the file the mover is told about. */
