@@ -36,7 +36,9 @@ public final class ClusterStandIn implements AutoCloseable {
   private final Path root;
   private final Kubelet kubelet;
   private final Map<String, Job> jobsSeen = new ConcurrentHashMap<>();
+  private final Map<String, Job> jobsByNamespace = new ConcurrentHashMap<>();
   private final Map<String, PersistentVolumeClaim> pvcsSeen = new ConcurrentHashMap<>();
+  private final Map<String, PersistentVolumeClaim> pvcsByNamespace = new ConcurrentHashMap<>();
   private final Map<String, GenericKubernetesResource> snapshotsSeen = new ConcurrentHashMap<>();
   private final List<Throwable> failures = new CopyOnWriteArrayList<>();
   private final Thread loop;
@@ -67,6 +69,16 @@ public final class ClusterStandIn implements AutoCloseable {
 
   Path snapshot(String namespace, String name) {
     return root.resolve("snapshots").resolve(namespace).resolve(name);
+  }
+
+  /** Job {@code name} of {@code namespace} as last seen, or null. */
+  public Job jobSeen(String namespace, String name) {
+    return jobsByNamespace.get(namespace + "/" + name);
+  }
+
+  /** PVC {@code name} of {@code namespace} as first seen (as the operator created it), or null. */
+  public PersistentVolumeClaim pvcSeen(String namespace, String name) {
+    return pvcsByNamespace.get(namespace + "/" + name);
   }
 
   /** Every Job seen, by name (the last version seen). */
@@ -104,7 +116,7 @@ public final class ClusterStandIn implements AutoCloseable {
       try {
         snapshots();
         claims();
-        kubelet.tick(jobsSeen);
+        kubelet.tick(jobsSeen, jobsByNamespace);
       } catch (KubernetesClientException e) {
         if (!stopped) {
           failures.add(e);
@@ -155,6 +167,8 @@ public final class ClusterStandIn implements AutoCloseable {
     for (PersistentVolumeClaim pvc : client.persistentVolumeClaims().inAnyNamespace().list()
         .getItems()) {
       pvcsSeen.putIfAbsent(pvc.getMetadata().getName(), pvc);
+      pvcsByNamespace.putIfAbsent(pvc.getMetadata().getNamespace() + "/"
+          + pvc.getMetadata().getName(), pvc);
       if (pvc.getStatus() != null && "Bound".equals(pvc.getStatus().getPhase())
           || pvc.getMetadata().getDeletionTimestamp() != null) {
         continue;

@@ -67,9 +67,12 @@ final class Kubelet implements AutoCloseable {
     return podsByJob.get(namespace + "/" + job);
   }
 
-  void tick(Map<String, Job> seen) {
+  /** One pass: starts new Jobs' pods, ends finished ones, collects garbage. */
+  void tick(Map<String, Job> seenByName, Map<String, Job> seenByNamespace) {
     for (Job job : client.batch().v1().jobs().inAnyNamespace().list().getItems()) {
-      seen.put(job.getMetadata().getName(), job);
+      seenByName.put(job.getMetadata().getName(), job);
+      seenByNamespace.put(job.getMetadata().getNamespace() + "/" + job.getMetadata().getName(),
+          job);
       String uid = job.getMetadata().getUid();
       if (handled.containsKey(uid) || job.getMetadata().getDeletionTimestamp() != null
           || Integer.valueOf(0).equals(job.getSpec().getParallelism())) {
