@@ -10,8 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -144,43 +142,6 @@ final class Acceptance {
   /** Asserts two content maps are equal, listing what differs. */
   static void assertSameContents(Map<String, String> expected, Map<String, String> actual) {
     assertThat(actual).containsExactlyInAnyOrderEntriesOf(expected);
-  }
-
-  /** Whether this JVM runs as root. */
-  static boolean isRoot() throws IOException {
-    return "0".equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid").toString());
-  }
-
-  /** Copies the class path entries below {@code dir}, readable by all, and returns the new path. */
-  static String readableClassPath(Path dir) throws IOException, InterruptedException {
-    Files.createDirectories(dir);
-    List<String> out = new ArrayList<>();
-    int i = 0;
-    for (String entry : Acceptance.classPath().split(File.pathSeparator)) {
-      Path from = Path.of(entry);
-      if (entry.isEmpty() || !Files.exists(from)) {
-        continue;
-      }
-      Path to = dir.resolve(i++ + "-" + from.getFileName());
-      if (Files.isDirectory(from)) {
-        run(List.of("cp", "-r", from.toString(), to.toString()));
-      } else {
-        Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
-      }
-      out.add(to.toString());
-    }
-    makeWorldReadable(dir);
-    return String.join(File.pathSeparator, out);
-  }
-
-  /** Makes everything below {@code dir} readable (and directories searchable) by all. */
-  static void makeWorldReadable(Path dir) throws IOException {
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : (Iterable<Path>) s::iterator) {
-        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(
-            Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
-      }
-    }
   }
 
   /** Runs {@code cmd}, failing with its output unless it exits 0 within a minute. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.cairn.cli.mover.ResultSchema;
+import dev.cairn.testing.OtherUser;
 import dev.cairn.testing.ResticBinary;
 import dev.cairn.testing.S3ProxyServer;
 import java.nio.file.Files;
@@ -97,13 +98,13 @@ class MoverFailureTest extends S3ServerTest {
 
   @Test
   void unreadableFileIsAPartialSuccess() throws Exception {
-    assumeTrue(Acceptance.isRoot(), "needs root to run the mover as another user");
+    assumeTrue(OtherUser.isRoot(), "needs root to run the mover as another user");
     Path setpriv = Path.of("/usr/bin/setpriv");
     assumeTrue(Files.isExecutable(setpriv), "setpriv (util-linux) missing");
     mover().run("backup").assertOutcome("ok", 0);
     Path secret = data.resolve("small/secret.bin");
     Files.writeString(secret, "root only");
-    Acceptance.makeWorldReadable(tmp);
+    OtherUser.makeWorldReadable(tmp);
     Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("---------"));
     Acceptance.run(List.of("chown", "-R", "65534:65534", repo.toString(),
         tmp.resolve("cache").toString()));
@@ -111,7 +112,7 @@ class MoverFailureTest extends S3ServerTest {
     Path log = tmp.resolve("mover.log");
     ProcessBuilder pb = Acceptance.cairnProcess(
         List.of(setpriv.toString(), "--reuid=65534", "--regid=65534", "--clear-groups", "--"),
-        repo, Acceptance.readableClassPath(tmp.resolve("cp")), log, "mover", "backup");
+        repo, OtherUser.readableClassPath(tmp.resolve("cp")), log, "mover", "backup");
     pb.environment().putAll(mover().environment());
     pb.environment().put("HOME", tmp.toString());
     pb.environment().put("TERMINATION_MESSAGE_PATH", tmp.resolve("nobody-term").toString());

@@ -4,6 +4,7 @@ import static dev.cairn.cli.Acceptance.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.cairn.testing.OtherUser;
 import dev.cairn.testing.ResticBinary;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ class UnreadableSourceTest {
 
   @Test
   void unreadableFileWarnsExits3AndSavesAGoodSnapshot() throws Exception {
-    assumeTrue(Acceptance.isRoot(), "needs root to switch to another user");
+    assumeTrue(OtherUser.isRoot(), "needs root to switch to another user");
     Path setpriv = Path.of("/usr/bin/setpriv");
     assumeTrue(Files.isExecutable(setpriv), "setpriv (util-linux) missing");
     Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -44,7 +45,7 @@ class UnreadableSourceTest {
     Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("---------"));
     Path closedDir = src.resolve("closed");
     Acceptance.writeRandom(closedDir.resolve("inside.bin"), 3_000, rnd);
-    Acceptance.makeWorldReadable(src);
+    OtherUser.makeWorldReadable(src);
     Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("---------"));
     Files.setPosixFilePermissions(closedDir, PosixFilePermissions.fromString("rwx------"));
 
@@ -52,7 +53,7 @@ class UnreadableSourceTest {
     new Cli(repo, PASSWORD).run("init").assertOk();
     Acceptance.run(List.of("chown", "-R", NOBODY + ":" + NOBODY, repo.toString()));
 
-    String cp = Acceptance.readableClassPath(tmp.resolve("cp"));
+    String cp = OtherUser.readableClassPath(tmp.resolve("cp"));
     Path log = tmp.resolve("backup.log");
     ProcessBuilder pb = Acceptance.cairnProcess(
         List.of(setpriv.toString(), "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups",

@@ -180,7 +180,11 @@ public final class ClusterStandIn implements AutoCloseable {
       } else if (source != null && "PersistentVolumeClaim".equals(source.getKind())) {
         Tree.copy(volume(ns, source.getName()), volume(ns, pvc.getMetadata().getName()));
       } else {
-        volume(ns, pvc.getMetadata().getName());
+        try { // a new volume: writable by the pod's user, as an fsGroup makes it
+          Kubelet.writableByAll(volume(ns, pvc.getMetadata().getName()));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
       }
       pvc.setStatus(new io.fabric8.kubernetes.api.model.PersistentVolumeClaimStatusBuilder()
           .withPhase("Bound").withAccessModes(pvc.getSpec().getAccessModes())

@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -115,7 +116,7 @@ final class Kubelet implements AutoCloseable {
     podsByJob.put(ns + "/" + job.getMetadata().getName(), pod);
     Path dir = root.resolve("pods").resolve(ns).resolve(podName);
     try {
-      Files.createDirectories(dir);
+      writableByAll(Files.createDirectories(dir));
       ProcessBuilder pb = container(pod, dir);
       running.put(ns + "/" + podName, new Running(pb.start(), pod, job, dir));
       started.incrementAndGet();
@@ -169,7 +170,7 @@ final class Kubelet implements AutoCloseable {
     if (v.getPersistentVolumeClaim() != null) {
       return volumes.apply(ns, v.getPersistentVolumeClaim().getClaimName());
     }
-    Path d = Files.createDirectories(podDir.resolve("vol-" + v.getName()));
+    Path d = writableByAll(Files.createDirectories(podDir.resolve("vol-" + v.getName())));
     if (v.getSecret() != null) {
       Secret s = client.secrets().inNamespace(ns).withName(v.getSecret().getSecretName()).get();
       for (KeyToPath item : v.getSecret().getItems()) {
@@ -260,6 +261,12 @@ final class Kubelet implements AutoCloseable {
         client.pods().inNamespace(ns).withName(p.getMetadata().getName()).delete();
       }
     }
+  }
+
+  /** As an emptyDir, and the pod's own directory, are: whoever the container runs as. */
+  static Path writableByAll(Path dir) throws IOException {
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+    return dir;
   }
 
   private static String read(Path p) {

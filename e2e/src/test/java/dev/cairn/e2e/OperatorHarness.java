@@ -48,13 +48,20 @@ final class OperatorHarness implements AutoCloseable {
     this(root, List.of());
   }
 
-  /** @param prefix a command line prefix for the mover (e.g. {@code setpriv ...}), or none */
   OperatorHarness(Path root, List<String> prefix) {
+    this(root, prefix, System.getProperty("java.class.path"));
+  }
+
+  /**
+   * @param prefix a command line prefix for the mover (e.g. {@code setpriv ...}), or none
+   * @param classPath the mover's class path
+   */
+  OperatorHarness(Path root, List<String> prefix, String classPath) {
     List<String> mover = new ArrayList<>(prefix);
     mover.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
         "--add-opens", "java.base/sun.nio.fs=ALL-UNNAMED",
-        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        "-cp", classPath, Main.class.getName()));
     standIn = new ClusterStandIn(cluster.client(), root, mover);
   }
 
