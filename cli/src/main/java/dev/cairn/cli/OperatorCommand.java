@@ -40,12 +40,19 @@ final class OperatorCommand implements Callable<Integer> {
       description = "namespace of the leader-election Lease (default: the operator's own, else default)")
   String leaseNamespace;
 
+  @Option(names = "--leader-elect", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "elect a leader with a Lease, so that only one replica acts (default true;"
+          + " --no-leader-elect for a single replica, or an API server without"
+          + " SelfSubjectRulesReview)")
+  boolean leaderElect = true;
+
   @Override
   public Integer call() throws Exception {
     OperatorOptions options = new OperatorOptions(namespace,
         OperatorOptions.address(metricsAddress), OperatorOptions.address(healthAddress),
         OperatorOptions.image(moverImage, main.env()),
-        leaseNamespace != null ? leaseNamespace : OperatorOptions.ownNamespace(),
+        !leaderElect ? null
+            : leaseNamespace != null ? leaseNamespace : OperatorOptions.ownNamespace(),
         Duration.ofMinutes(1), Duration.ofMinutes(5));
     KubernetesClient client = new KubernetesClientBuilder().build();
     CountDownLatch stopped = new CountDownLatch(1);

@@ -59,7 +59,8 @@ public final class CairnOperator implements AutoCloseable {
         .withCloseClientOnStop(false)
         .withUseSSAToPatchPrimaryResource(false)
         .withSSABasedCreateUpdateMatchForDependentResources(false)
-        .withLeaderElectionConfiguration(leaderElection(options, env, lostLease)));
+        .withLeaderElectionConfiguration(options.leaseNamespace() == null ? null
+            : leaderElection(options, env, lostLease)));
     operator.register(new SourceReconciler(client, clock, metrics, events, log, settings),
         c -> {
           c.withReconciliationMaxInterval(options.resync());

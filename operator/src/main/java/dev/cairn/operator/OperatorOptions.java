@@ -13,7 +13,8 @@ import java.util.Map;
  * @param metricsAddress where {@code /metrics} is served ({@code :8080})
  * @param healthAddress where {@code /healthz} and {@code /readyz} are served ({@code :8081})
  * @param moverImage the image of the mover Jobs
- * @param leaseNamespace where the leader-election Lease lives
+ * @param leaseNamespace where the leader-election Lease lives; null runs without leader
+ *     election (one replica only)
  * @param metricsSweep how often the series of deleted resources are removed
  * @param resync how long a resource may go without a reconcile (a safety net: events and
  *     rescheduling normally come first)

@@ -93,6 +93,14 @@ public final class Output {
     if (!(ex instanceof CairnException) && !(ex instanceof IOException)
         && !(ex instanceof IllegalArgumentException)) {
       msg = ex.toString();
+      // a library's wrapper ("Error starting operator") says little: name the first cause too
+      Throwable root = ex;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      if (root != ex) {
+        msg += ": caused by " + root;
+      }
     }
     stderr.println("Fatal: " + msg);
     if (System.getenv("CAIRN_DEBUG") != null) {
