@@ -9,11 +9,13 @@ FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml ./
 COPY engine/pom.xml engine/pom.xml
+COPY operator/pom.xml operator/pom.xml
 COPY cli/pom.xml cli/pom.xml
-RUN mvn -B -q -pl engine,cli -am dependency:go-offline
+RUN mvn -B -q -pl engine,operator,cli -am dependency:go-offline
 COPY engine engine
+COPY operator operator
 COPY cli cli
-RUN mvn -B -q -pl engine,cli -am -DskipTests package
+RUN mvn -B -q -pl engine,operator,cli -am -DskipTests package
 
 FROM eclipse-temurin:17-jre
 ENV LANG=C.UTF-8 \
