@@ -49,7 +49,9 @@ class SourceCopyMethodsTest {
           .withLabels(Map.of("kubernetes.io/hostname", "node-b-host")).endMetadata().build())
           .create();
       for (String ns : new String[] {"direct", "clone"}) {
-        c.namespace(ns, Map.of());
+        // "direct" allows privileged movers, as Volsync's namespace annotation says
+        c.namespace(ns, ns.equals("direct")
+            ? Map.of("volsync.backube/privileged-movers", "true") : Map.of());
         c.pvc(ns, "app", "3Gi", "ceph-block", "ReadWriteOnce");
         Files.writeString(h.standIn.volume(ns, "app").resolve("data.txt"), ns + "\n");
         Map<String, String> secret = new HashMap<>(s3.env());
@@ -96,6 +98,11 @@ class SourceCopyMethodsTest {
       assertThat(pod.getNodeSelector()).containsExactly(
           Map.entry("kubernetes.io/hostname", "node-b-host"));
       assertThat(pod.getTolerations()).extracting(t -> t.getKey()).containsExactly("dedicated");
+      var ctr = pod.getContainers().get(0);
+      assertThat(SourceSnapshotTest.env(ctr.getEnv(), "PRIVILEGED_MOVER")).isEqualTo("1");
+      assertThat(ctr.getSecurityContext().getRunAsUser()).isZero();
+      assertThat(ctr.getSecurityContext().getCapabilities().getAdd())
+          .containsExactly("DAC_OVERRIDE", "CHOWN", "FOWNER");
       assertThat(h.standIn.pvcSeen("direct", "volsync-app-src")).isNull();
 
       Job clone = h.standIn.jobSeen("clone", "volsync-src-app");
@@ -103,6 +110,9 @@ class SourceCopyMethodsTest {
       assertThat(clonePod.getVolumes().get(0).getPersistentVolumeClaim().getClaimName())
           .isEqualTo("volsync-app-src");
       assertThat(clonePod.getNodeSelector()).isNullOrEmpty();
+      var cloneCtr = clonePod.getContainers().get(0);
+      assertThat(SourceSnapshotTest.env(cloneCtr.getEnv(), "PRIVILEGED_MOVER")).isEqualTo("0");
+      assertThat(cloneCtr.getSecurityContext().getCapabilities().getAdd()).isNullOrEmpty();
       var pit = h.standIn.pvcSeen("clone", "volsync-app-src");
       assertThat(pit.getSpec().getDataSource().getKind()).isEqualTo("PersistentVolumeClaim");
       assertThat(pit.getSpec().getDataSource().getName()).isEqualTo("app");
