@@ -14,10 +14,11 @@ import java.util.Map;
 /**
  * The point-in-time copy of a source volume that the mover reads (Volsync's {@code
  * EnsurePVCFromSrc}, its section 3.4): {@code Direct} the volume itself; {@code Clone} a PVC
- * cloned from it, ready once bound; {@code Snapshot} a VolumeSnapshot, once bound and not
- * unready, then a PVC made from it (ready at once, so that WaitForFirstConsumer classes bind it
- * for the mover). Capacity falls back to the spec, the snapshot's restore size, the source's
- * actual size, then its request; class and access modes to the spec, then the source's.
+ * cloned from it; {@code Snapshot} a VolumeSnapshot, once bound and not unready, then a PVC made
+ * from it. A new PVC is ready at once, unbound, as in Volsync, so that WaitForFirstConsumer
+ * classes bind it for the mover. Capacity falls back to the spec, the snapshot's restore size,
+ * the source's actual size, then its request; class and access modes to the spec, then the
+ * source's.
  */
 public final class SourceVolume {
   private final KubernetesClient client;
@@ -74,8 +75,9 @@ public final class SourceVolume {
     if (pvc.getMetadata().getDeletionTimestamp() != null) {
       return Ensured.waiting("the previous clone " + name + " is still being deleted");
     }
-    return Claims.bound(pvc) ? Ensured.ready(pvc)
-        : Ensured.waiting("PersistentVolumeClaim " + name + " to bind");
+    // not waiting for Bound: a WaitForFirstConsumer class provisions the clone only once a pod
+    // using it is scheduled, and that pod is the mover's
+    return Ensured.ready(pvc);
   }
 
   private Ensured<PersistentVolumeClaim> fromSnapshot(PersistentVolumeClaim src, String name,

@@ -102,8 +102,9 @@ class SourceVolumeTest {
   @CsvSource({"8Gi,8Gi", ",5Gi"})
   void aCloneCopiesTheSourcesClassModesAndActualSizeElseRequest(String actual, String size) {
     source(actual);
-    ensure(spec("Clone", null, null, null, null));
+    ready(ensure(spec("Clone", null, null, null, null)));
     PersistentVolumeClaim c = copy();
+    assertThat(Claims.bound(c)).as("WaitForFirstConsumer: the mover binds it").isFalse();
     assertThat(c.getSpec().getDataSource()).isEqualTo(
         new TypedLocalObjectReference(null, "PersistentVolumeClaim", "data"));
     assertThat(Claims.requested(c)).isEqualTo(new Quantity(size));
