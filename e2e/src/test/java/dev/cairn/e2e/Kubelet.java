@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.KeyToPath;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -76,7 +77,7 @@ final class Kubelet implements AutoCloseable {
           job);
       String uid = job.getMetadata().getUid();
       if (handled.containsKey(uid) || job.getMetadata().getDeletionTimestamp() != null
-          || Integer.valueOf(0).equals(job.getSpec().getParallelism())) {
+          || Integer.valueOf(0).equals(job.getSpec().getParallelism()) || !claimsBound(job)) {
         continue;
       }
       handled.put(uid, true);
@@ -94,6 +95,25 @@ final class Kubelet implements AutoCloseable {
       }
     }
     gc();
+  }
+
+  /**
+   * Whether every claim the Job's pod mounts is bound: the scheduler keeps a pod Pending until
+   * then (a claim created just before its Job, not yet filled by the binder, is not read empty).
+   */
+  private boolean claimsBound(Job job) {
+    String ns = job.getMetadata().getNamespace();
+    for (Volume v : job.getSpec().getTemplate().getSpec().getVolumes()) {
+      if (v.getPersistentVolumeClaim() != null) {
+        PersistentVolumeClaim pvc = client.persistentVolumeClaims().inNamespace(ns)
+            .withName(v.getPersistentVolumeClaim().getClaimName()).get();
+        if (pvc == null || pvc.getStatus() == null
+            || !"Bound".equals(pvc.getStatus().getPhase())) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private void start(Job job) {
