@@ -31,11 +31,12 @@ import java.util.function.BooleanSupplier;
  */
 final class OperatorHarness implements AutoCloseable {
   /**
-   * Half past the current hour: the API server stamps objects with the real time (creation
-   * timestamps are the baseline of the prune interval), so the operator's clock starts near it.
+   * Half past the next hour: the API server stamps objects with the real time, and creation
+   * timestamps are a baseline of the sync machine (first schedule, prune interval), so the
+   * operator's clock starts a little after every object a test creates, whatever the time.
    */
   static final Instant START = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(
-      Duration.ofMinutes(30));
+      Duration.ofMinutes(90));
 
   final MockCluster cluster = new MockCluster();
   final TestClock clock = new TestClock(START);

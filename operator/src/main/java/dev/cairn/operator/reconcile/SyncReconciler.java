@@ -228,10 +228,12 @@ public abstract class SyncReconciler<R extends CustomResource<?, ?>> implements 
     }
 
     private Duration waitFor(Decision.Wait w) {
-      Instant next = machine.nextSyncTime(trigger, st.lastSyncTime != null ? st.lastSyncTime
-          : SyncStatus.time(resource.getMetadata().getCreationTimestamp()));
       if (st.currentRun == null) {
-        st.nextSyncTime = next;
+        // the machine's due time is the truth (it keeps the later slot a run that gave up was
+        // moved to); otherwise the firing after the last success or the creation
+        st.nextSyncTime = Decision.Wait.WAITING_FOR_SCHEDULE.equals(w.reason()) ? w.until()
+            : machine.nextSyncTime(trigger, st.lastSyncTime != null ? st.lastSyncTime
+                : SyncStatus.time(resource.getMetadata().getCreationTimestamp()));
       }
       Conditions.set(st.conditions, Conditions.SYNCHRONIZING, false, w.reason(),
           waitMessage(w), generation, now);
