@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -28,15 +29,21 @@ import java.util.Map;
  */
 final class MockCluster implements AutoCloseable {
   static final Path CRDS = Path.of("..", "deploy", "crds");
+  /** The User-Agent of {@link #operatorClient()}, which tells the operator's requests apart. */
+  static final String OPERATOR_AGENT = "cairn-operator/e2e";
 
   private final KubernetesMockServer server;
   private final KubernetesClient client;
+  private final KubernetesClient operatorClient;
+  private final ApiServerDispatcher dispatcher = new ApiServerDispatcher();
 
   MockCluster() {
     server = new KubernetesMockServer(new Context(Serialization.jsonMapper()),
-        new MockWebServer(), new HashMap<>(), new ApiServerDispatcher(), false);
+        new MockWebServer(), new HashMap<>(), dispatcher, false);
     server.init();
     client = server.createClient();
+    operatorClient = server.createClient(b -> b.withConfig(
+        new ConfigBuilder(client.getConfiguration()).withUserAgent(OPERATOR_AGENT).build()));
     for (String file : List.of("replicationsources.volsync.backube.yaml",
         "replicationdestinations.volsync.backube.yaml")) {
       client.apiextensions().v1().customResourceDefinitions()
@@ -53,6 +60,16 @@ final class MockCluster implements AutoCloseable {
 
   KubernetesClient client() {
     return client;
+  }
+
+  /** A client of its own for the operator, sending {@link #OPERATOR_AGENT}. */
+  KubernetesClient operatorClient() {
+    return operatorClient;
+  }
+
+  /** Every request the API server received so far. */
+  List<ApiServerDispatcher.Request> requests() {
+    return dispatcher.requests();
   }
 
   void namespace(String name, Map<String, String> annotations) {
@@ -133,6 +150,7 @@ final class MockCluster implements AutoCloseable {
 
   @Override
   public void close() {
+    operatorClient.close();
     client.close();
     server.destroy();
   }

@@ -72,7 +72,7 @@ final class OperatorHarness implements AutoCloseable {
     OperatorOptions options = new OperatorOptions(null, new InetSocketAddress("127.0.0.1", 0),
         new InetSocketAddress("127.0.0.1", 0), moverImage, "default", Duration.ofMillis(500),
         Duration.ofSeconds(1));
-    operator = CairnOperator.start(cluster.client(), options, clock,
+    operator = CairnOperator.start(cluster.operatorClient(), options, clock,
         new PrintStream(logBytes, true, StandardCharsets.UTF_8),
         Map.of("HTTPS_PROXY", "http://proxy.example:3128", "NO_PROXY", "10.0.0.0/8",
             "HOSTNAME", "cairn-operator-test"),
