@@ -64,6 +64,17 @@ class GoDurationParseTest {
   }
 
   @Test
+  void aFractionOfExactlyTwoToTheSixtyThirdCountsAndLaterDigitsAreIgnoredAsInGo() {
+    // Go reads the 19 digits 9223372036854775808 as 2^63 and stops adding precision after
+    // them; 2^63 - 1 becomes the same double
+    Duration expected = Duration.ofNanos(3_320_413_933_267L); // 2^63 * 3600e9 / 1e19, truncated
+    assertThat(GoDuration.parse("0.9223372036854775808h")).isEqualTo(expected);
+    assertThat(GoDuration.parse("0.92233720368547758089h")).isEqualTo(expected);
+    assertThat(GoDuration.parse("0.9223372036854775807h")).isEqualTo(expected);
+    assertThat(GoDuration.parse("0.92233720368547758079h")).isEqualTo(expected);
+  }
+
+  @Test
   void aSignAppliesToTheWholeDuration() {
     assertThat(GoDuration.parse("-1.5h")).isEqualTo(Duration.ofMinutes(-90));
     assertThat(GoDuration.parse("-1h30m")).isEqualTo(Duration.ofMinutes(-90));
