@@ -131,7 +131,7 @@ public final class GoDuration {
         for (; i < rest.length() && isDigit(rest.charAt(i)); i++) {
           digitsAfter = true;
           long next = fraction * 10 + (rest.charAt(i) - '0'); // unsigned, below 2^64
-          if (overflow || fraction > Long.MAX_VALUE / 10
+          if (overflow || Long.compareUnsigned(fraction, Long.MAX_VALUE / 10) > 0
               || Long.compareUnsigned(next, TWO_TO_63) > 0) {
             overflow = true; // Go stops adding precision here
             continue;
@@ -160,7 +160,7 @@ public final class GoDuration {
         throw invalid(whole);
       }
       long nanos = integer * unit;
-      if (fraction > 0) {
+      if (fraction != 0) { // unsigned: 2^63 is negative as a long
         // Go adds uint64(float64(f) * (float64(unit) / scale)): the same doubles, truncated
         double f = fraction < 0 ? 0x1p63 : fraction; // a fraction of exactly 2^63 digits
         nanos += (long) (f * ((double) unit / scale));
