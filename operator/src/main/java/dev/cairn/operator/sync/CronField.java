@@ -122,7 +122,7 @@ enum CronField {
 
   private int number(String text, String what, String expression) {
     if (!NUMBER.matcher(text).matches()) {
-      String kind = names.isEmpty() ? "a number" : "a number or a name";
+      String kind = names.isEmpty() || what.equals("step") ? "a number" : "a number or a name";
       throw invalid(expression, "the " + what + " \"" + text + "\" is not " + kind);
     }
     String digits = text.startsWith("+") ? text.substring(1) : text;

@@ -28,7 +28,8 @@ public final class GoDuration {
    */
   public static String format(Duration d) {
     boolean negative = d.isNegative();
-    long seconds = Math.abs(d.getSeconds() + (negative && d.getNano() > 0 ? 1 : 0));
+    long whole = d.getSeconds() + (negative && d.getNano() > 0 ? 1 : 0);
+    long seconds = negative ? -whole : whole; // unsigned: Duration's minimum gives 2^63
     long nanos = negative && d.getNano() > 0 ? NANOS_PER_SECOND - d.getNano() : d.getNano();
     StringBuilder out = new StringBuilder(negative ? "-" : "");
     if (seconds == 0) {
@@ -43,15 +44,15 @@ public final class GoDuration {
       }
       return out.toString();
     }
-    long hours = seconds / 3600;
-    long minutes = seconds / 60 % 60;
+    long hours = Long.divideUnsigned(seconds, 3600);
+    long minutes = Long.divideUnsigned(seconds, 60) % 60;
     if (hours > 0) {
       out.append(hours).append('h');
     }
     if (hours > 0 || minutes > 0) {
       out.append(minutes).append('m');
     }
-    long wholeSeconds = seconds % 60;
+    long wholeSeconds = Long.remainderUnsigned(seconds, 60);
     return out.append(withFraction(wholeSeconds * NANOS_PER_SECOND + nanos, 9)).append('s')
         .toString();
   }

@@ -110,6 +110,9 @@ class CronFieldTest {
         .isEqualTo("spec.trigger.schedule \"expr\": minute: the value \"mon\" is not a number");
     assertThat(refusal(CronField.DAY_OF_WEEK, "monday"))
         .endsWith("day-of-week: the value \"monday\" is not a number or a name");
+    // a step is always a number, as in robfig
+    assertThat(refusal(CronField.MONTH, "*/jan"))
+        .endsWith("month: the step \"jan\" is not a number");
   }
 
   @Test

@@ -81,6 +81,8 @@ class GoDurationFormatTest {
         .isEqualTo("2562047788015215h30m7.999999999s");
     assertThat(GoDuration.format(Duration.ofSeconds(Long.MIN_VALUE + 1)))
         .isEqualTo("-2562047788015215h30m7s");
+    assertThat(GoDuration.format(Duration.ofSeconds(Long.MIN_VALUE))) // 2^63 seconds
+        .isEqualTo("-2562047788015215h30m8s");
   }
 
   @Test
