@@ -5,9 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
-/** Copies a directory tree with {@code cp -a} (owners, modes, times, links and xattrs kept). */
+/**
+ * Copies a directory tree with {@code cp -a} (owners, modes, times, links and xattrs kept), and
+ * reads one back as what a test compares: each file's relative path and contents.
+ */
 final class Tree {
   private Tree() {}
 
@@ -30,5 +36,25 @@ final class Tree {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Every entry under {@code dir} by relative path: a file's contents as text, {@code <dir>} for a
+   * directory; empty when {@code dir} does not exist.
+   */
+  static Map<String, String> contents(Path dir) {
+    Map<String, String> out = new TreeMap<>();
+    if (!Files.isDirectory(dir)) {
+      return out;
+    }
+    try (Stream<Path> all = Files.walk(dir)) {
+      for (Path p : all.filter(p -> !p.equals(dir)).toList()) {
+        out.put(dir.relativize(p).toString(), Files.isDirectory(p) ? "<dir>"
+            : Files.readString(p));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
   }
 }

@@ -62,6 +62,9 @@ interface SyncKind<R> {
   void succeeded(R resource, MoverSettings restic, SyncStatus status, MoverOutcome outcome,
       Instant now);
 
+  /** Records in the kind's own status fields that a run failed (nothing by default). */
+  default void failed(R resource, SyncStatus status, MoverOutcome outcome, Instant now) {}
+
   /** Deletes what the kind keeps only for the length of a sync (after its last attempt). */
   void cleanupAfterSync(R resource, MoverSettings restic, MoverNames names, boolean success);
 }

@@ -86,6 +86,17 @@ public final class VolumeSnapshots {
         + " VolumeSnapshotClass (annotation " + DEFAULT_CLASS + "=true)");
   }
 
+  /** Replaces the snapshot's metadata and spec with those of {@code vs}. */
+  public GenericKubernetesResource update(GenericKubernetesResource vs) {
+    return client.genericKubernetesResources(SNAPSHOT)
+        .inNamespace(vs.getMetadata().getNamespace()).resource(vs).update();
+  }
+
+  /** Whether the snapshot can be restored from: {@code status.readyToUse} is true. */
+  public static boolean readyToUse(GenericKubernetesResource vs) {
+    return Boolean.TRUE.equals(status(vs).get("readyToUse"));
+  }
+
   /** Volsync's readiness: bound to a content, and not explicitly unready. */
   public static boolean ready(GenericKubernetesResource vs) {
     Map<String, Object> status = status(vs);
