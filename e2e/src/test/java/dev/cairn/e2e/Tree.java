@@ -2,6 +2,7 @@ package dev.cairn.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,8 +40,8 @@ final class Tree {
   }
 
   /**
-   * Every entry under {@code dir} by relative path: a file's contents as text, {@code <dir>} for a
-   * directory; empty when {@code dir} does not exist.
+   * Every entry under {@code dir} by relative path: a file's bytes as text (one character per
+   * byte), {@code <dir>} for a directory; empty when {@code dir} does not exist.
    */
   static Map<String, String> contents(Path dir) {
     Map<String, String> out = new TreeMap<>();
@@ -50,7 +51,7 @@ final class Tree {
     try (Stream<Path> all = Files.walk(dir)) {
       for (Path p : all.filter(p -> !p.equals(dir)).toList()) {
         out.put(dir.relativize(p).toString(), Files.isDirectory(p) ? "<dir>"
-            : Files.readString(p));
+            : new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
