@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.TypedLocalObjectReference;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Acceptance: a ReplicationDestination with copyMethod Direct restores into an existing PVC the
  * snapshot its spec selects ({@code restoreAsOf}, {@code previous}) of a repository holding
- * several, removing what the snapshot lacks only with {@code enableFileDeletion}; and into a PVC
- * it creates, from an empty repository, restoring nothing and saying so.
+ * several, removing what the snapshot lacks only with {@code enableFileDeletion}; and, on a
+ * schedule, into a PVC it creates: from an empty repository nothing, saying so, then at the next
+ * slot the repository's first backup.
  */
 class DestinationDirectTest {
   static final String NS = "app";
@@ -130,11 +132,13 @@ class DestinationDirectTest {
   }
 
   @Test
-  void anEmptyRepositoryRestoresNothingIntoANewPvcAndSaysSo() throws Exception {
+  void anEmptyRepositoryRestoresNothingIntoANewPvcThenTheNextSlotRestoresItsFirstBackup()
+      throws Exception {
+    Path repo = tmp.resolve("new");
     try (OperatorHarness h = new OperatorHarness(tmp.resolve("cluster"))) {
       MockCluster c = h.cluster;
       c.namespace(NS, Map.of());
-      c.secret(NS, "restore-secret", Map.of("RESTIC_REPOSITORY", tmp.resolve("new").toString(),
+      c.secret(NS, "restore-secret", Map.of("RESTIC_REPOSITORY", repo.toString(),
           "RESTIC_PASSWORD", PASSWORD));
       h.start("cairn:test");
       c.applyYaml(NS, """
@@ -143,16 +147,18 @@ class DestinationDirectTest {
           metadata:
             name: fresh
           spec:
-            trigger: {manual: once}
+            trigger: {schedule: "0 * * * *"}
             restic:
               repository: restore-secret
               capacity: 2Gi
           """, ReplicationDestination.class);
 
+      // Volsync's bootstrap: a success that restored nothing, and says so
       h.await("the bootstrap", 90, () -> finished(c, NS, "fresh", 1));
       var st = status(c, NS, "fresh");
       assertThat(st.lastResult().outcome()).isEqualTo("skipped-empty");
-      assertThat(st.lastSyncTime()).isNotNull();
+      assertThat(st.lastSyncTime()).isEqualTo(OperatorHarness.START.toString());
+      assertThat(st.nextSyncTime()).isEqualTo(at(30).toString());
       assertThat(st.latestImage()).isEqualTo(
           new TypedLocalObjectReference("", "PersistentVolumeClaim", "volsync-fresh-dest"));
       assertThat(st.restic()).isNull();
@@ -162,6 +168,8 @@ class DestinationDirectTest {
       assertThat(restored.getMessage()).contains("the repository has no snapshot",
           "nothing was restored into PersistentVolumeClaim volsync-fresh-dest");
       assertThat(condition(c, NS, "fresh", "LastSyncSucceeded").getStatus()).isEqualTo("True");
+      assertThat(condition(c, NS, "fresh", "Synchronizing").getReason())
+          .isEqualTo("WaitingForSchedule");
       assertThat(events(c, NS, "fresh", "NothingRestored")).hasSize(1);
       assertThat(events(c, NS, "fresh", "Restored")).isEmpty();
       var pvc = c.client().persistentVolumeClaims().inNamespace(NS)
@@ -171,8 +179,26 @@ class DestinationDirectTest {
           .isEqualTo("2Gi");
       assertThat(pvc.getSpec().getStorageClassName()).isNull();
       assertThat(pvc.getMetadata().getOwnerReferences().get(0).getName()).isEqualTo("fresh");
-      assertThat(Tree.contents(h.standIn.volume(NS, "volsync-fresh-dest"))).isEmpty();
+      Path volume = h.standIn.volume(NS, "volsync-fresh-dest");
+      assertThat(Tree.contents(volume)).isEmpty();
+
+      // the repository the restore created gets its first backup; the next slot restores it
+      Path app = Files.createDirectories(tmp.resolve("app"));
+      Files.writeString(app.resolve("first.txt"), "first backup\n");
+      Backups.Saved saved = new Backups(repo, PASSWORD, tmp.resolve("backups")).backup(app);
+      h.clock.set(at(30).plusSeconds(1));
+      h.await("the scheduled restore", 90, () -> finished(c, NS, "fresh", 2));
+      st = status(c, NS, "fresh");
+      assertThat(st.restic().restoredSnapshot()).isEqualTo(saved.id());
+      assertThat(st.nextSyncTime()).isEqualTo(at(90).toString());
+      assertThat(condition(c, NS, "fresh", "Restored").getStatus()).isEqualTo("True");
+      assertThat(Tree.contents(volume)).isEqualTo(Map.of("first.txt", "first backup\n"));
     }
+  }
+
+  /** The operator's time {@code minutes} after the harness's start (half past an hour). */
+  static Instant at(long minutes) {
+    return OperatorHarness.START.plus(Duration.ofMinutes(minutes));
   }
 
   static Map<String, String> with(Map<String, String> files, String path, String text) {

@@ -101,6 +101,8 @@ class DestinationSnapshotTest {
       labels.put("volsync.backube/do-not-delete", "true");
       kept.getMetadata().setLabels(labels);
       c.client().resource(kept).update();
+      h.await("the kept image released", 10,
+          () -> snapshot(c, second).getMetadata().getOwnerReferences().isEmpty());
       h.clock.advance(Duration.ofMinutes(1));
       patch(c, NS, "app-dst", "{\"spec\":{\"trigger\":{\"manual\":\"third\"},"
           + "\"restic\":{\"cleanupTempPVC\":true,\"cleanupCachePVC\":true}}}");
@@ -108,7 +110,6 @@ class DestinationSnapshotTest {
       String third = "volsync-app-dst-dest-" + STAMP.format(h.clock.instant());
       assertThat(status(c, NS, "app-dst").latestImage().getName()).isEqualTo(third);
       assertThat(snapshot(c, second)).isNotNull();
-      assertThat(snapshot(c, second).getMetadata().getOwnerReferences()).isEmpty();
       assertThat(snapshot(c, third)).isNotNull();
       assertThat(Tree.contents(h.standIn.snapshot(NS, third))).isEqualTo(v1);
 

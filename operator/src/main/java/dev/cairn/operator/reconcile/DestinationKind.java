@@ -126,6 +126,14 @@ final class DestinationKind implements SyncKind<ReplicationDestination> {
   }
 
   @Override
+  public void tidy(ReplicationDestination r) {
+    int released = images.releaseKept(r.getMetadata().getNamespace(), r.getMetadata().getUid());
+    if (released > 0) {
+      log.info(r, "snapshots-released", "count", released, "label", Labels.DO_NOT_DELETE);
+    }
+  }
+
+  @Override
   public SyncStatus status(ReplicationDestination r) {
     return SyncStatus.of(r.getStatus());
   }

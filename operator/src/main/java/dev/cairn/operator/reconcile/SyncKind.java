@@ -37,6 +37,9 @@ interface SyncKind<R> {
    */
   void validate(R resource, MoverSettings restic, MoverSteps steps);
 
+  /** Housekeeping on every reconcile, whatever the sync's state (nothing by default). */
+  default void tidy(R resource) {}
+
   SyncStatus status(R resource);
 
   void setStatus(R resource, SyncStatus status);

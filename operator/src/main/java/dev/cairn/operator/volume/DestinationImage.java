@@ -20,8 +20,8 @@ import java.util.Map;
  * with {@code Snapshot} a VolumeSnapshot of it named {@code <pvc>-<YYYYMMDDHHMMSS>} (the name is
  * kept on the PVC in {@code volsync.backube/snapname} until the sync ends, so a later reconcile
  * finds the same one), ready once {@code readyToUse} is true. A replaced image snapshot is deleted
- * unless labelled {@code volsync.backube/do-not-delete}, in which case it is released instead: no
- * longer owned, so it outlives the destination.
+ * unless labelled {@code volsync.backube/do-not-delete}; a snapshot with that label is released
+ * instead (no longer owned, so it outlives the destination).
  */
 public final class DestinationImage {
   /** On the destination PVC during a sync: the name of the image snapshot being made. */
@@ -121,6 +121,25 @@ public final class DestinationImage {
     }
     snapshots.delete(namespace, old.getName());
     return "deleted";
+  }
+
+  /**
+   * Releases the snapshots in {@code namespace} that the destination {@code ownerUid} owns and
+   * the user labelled do-not-delete, so that deleting the destination keeps them (Volsync's
+   * {@code RelinquishOwnedSnapshotsWithDoNotDeleteLabel}).
+   *
+   * @return how many were released
+   */
+  public int releaseKept(String namespace, String ownerUid) {
+    int n = 0;
+    for (GenericKubernetesResource vs : snapshots.withLabel(namespace, Labels.DO_NOT_DELETE)) {
+      List<OwnerReference> refs = vs.getMetadata().getOwnerReferences();
+      if (refs != null && refs.stream().anyMatch(r -> ownerUid.equals(r.getUid()))) {
+        release(vs, ownerUid);
+        n++;
+      }
+    }
+    return n;
   }
 
   /** Drops the destination's ownership (and cleanup label) of a snapshot the user keeps. */

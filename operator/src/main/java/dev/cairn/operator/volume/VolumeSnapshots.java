@@ -62,6 +62,12 @@ public final class VolumeSnapshots {
         .withLabel(label, value).list().getItems();
   }
 
+  /** Snapshots in {@code namespace} that have the label {@code label}, whatever its value. */
+  public List<GenericKubernetesResource> withLabel(String namespace, String label) {
+    return client.genericKubernetesResources(SNAPSHOT).inNamespace(namespace).withLabel(label)
+        .list().getItems();
+  }
+
   /**
    * Checks that the class exists ({@code className} given) or that the cluster has a default one
    * (null).
