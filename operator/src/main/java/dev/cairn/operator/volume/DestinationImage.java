@@ -66,12 +66,16 @@ public final class DestinationImage {
     String ns = pvc.getMetadata().getNamespace();
     String name = annotation(pvc);
     if (name == null) {
-      name = snapshotName(pvc.getMetadata().getName(), now);
-      Map<String, String> a = new HashMap<>(pvc.getMetadata().getAnnotations() == null
-          ? Map.of() : pvc.getMetadata().getAnnotations());
-      a.put(SNAPNAME, name);
-      pvc.getMetadata().setAnnotations(a);
-      client.persistentVolumeClaims().inNamespace(ns).resource(pvc).update();
+      String chosen = snapshotName(pvc.getMetadata().getName(), now);
+      client.persistentVolumeClaims().inNamespace(ns).withName(pvc.getMetadata().getName())
+          .edit(p -> {
+            Map<String, String> a = new HashMap<>(p.getMetadata().getAnnotations() == null
+                ? Map.of() : p.getMetadata().getAnnotations());
+            a.put(SNAPNAME, chosen);
+            p.getMetadata().setAnnotations(a);
+            return p;
+          });
+      name = chosen;
     }
     GenericKubernetesResource vs = snapshots.get(ns, name);
     if (vs == null) {
@@ -92,8 +96,10 @@ public final class DestinationImage {
     if (pvc == null || annotation(pvc) == null) {
       return;
     }
-    pvc.getMetadata().getAnnotations().remove(SNAPNAME);
-    client.persistentVolumeClaims().inNamespace(namespace).resource(pvc).update();
+    client.persistentVolumeClaims().inNamespace(namespace).withName(pvcName).edit(p -> {
+      p.getMetadata().getAnnotations().remove(SNAPNAME);
+      return p;
+    });
   }
 
   /**
