@@ -70,6 +70,11 @@ class DestinationRoundTripTest {
           .isEqualTo(backedUp);
       assertThat(Tree.contents(volume)).isEqualTo(changed);
       ResticBinary.require().run(repo, PASSWORD, "check").assertOk();
+      h.await("the destination's metrics", 10, () -> SourceSnapshotTest.metrics(h).contains(
+          "cairn_sync_runs_total{method=\"restic\",obj_name=\"app-dst\",obj_namespace=\"app\","
+              + "outcome=\"ok\",role=\"destination\"} 1"));
+      assertThat(SourceSnapshotTest.metrics(h)).contains("volsync_volume_out_of_sync{method="
+          + "\"restic\",obj_name=\"app-dst\",obj_namespace=\"app\",role=\"destination\"} 0");
     }
   }
 }

@@ -202,7 +202,8 @@ final class DestinationKind implements SyncKind<ReplicationDestination> {
       return Ensured.waiting("PersistentVolumeClaim " + name + ", restored into, is gone");
     }
     Ensured<TypedLocalObjectReference> image = images.ensure(pvc, method(spec),
-        spec.volumeSnapshotClassName(), SyncReconciler.labels(r, false), owner, now);
+        spec.volumeSnapshotClassName(), st.latestImage, SyncReconciler.labels(r, false), owner,
+        now);
     if (image instanceof Ensured.Waiting<TypedLocalObjectReference> w) {
       return Ensured.waiting(w.reason());
     }

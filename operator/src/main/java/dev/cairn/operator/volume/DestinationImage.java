@@ -43,6 +43,16 @@ public final class DestinationImage {
     return pvc + "-" + STAMP.format(now);
   }
 
+  /**
+   * The name of a new image snapshot of {@code pvc}: {@link #snapshotName}, a second later when
+   * that is the name of the {@code previous} image.
+   */
+  static String nextName(String pvc, Instant now, TypedLocalObjectReference previous) {
+    String name = snapshotName(pvc, now);
+    return previous != null && name.equals(previous.getName())
+        ? snapshotName(pvc, now.plusSeconds(1)) : name;
+  }
+
   /** The reference to a PVC as {@code latestImage} holds it (apiGroup "", as Volsync). */
   public static TypedLocalObjectReference ofClaim(String name) {
     return new TypedLocalObjectReference("", "PersistentVolumeClaim", name);
@@ -57,16 +67,19 @@ public final class DestinationImage {
    * The image of the restored {@code pvc}, made now when {@code method} is Snapshot.
    *
    * @param className the VolumeSnapshotClass, or null for the cluster's default
+   * @param previous the image this one replaces, or null: a new snapshot never takes its name
+   *     (two restores within a second), so the old data is never taken for the new
    */
   public Ensured<TypedLocalObjectReference> ensure(PersistentVolumeClaim pvc, CopyMethod method,
-      String className, Map<String, String> labels, OwnerReference owner, Instant now) {
+      String className, TypedLocalObjectReference previous, Map<String, String> labels,
+      OwnerReference owner, Instant now) {
     if (method.normalized() == CopyMethod.Direct) {
       return Ensured.ready(ofClaim(pvc.getMetadata().getName()));
     }
     String ns = pvc.getMetadata().getNamespace();
     String name = annotation(pvc);
     if (name == null) {
-      String chosen = snapshotName(pvc.getMetadata().getName(), now);
+      String chosen = nextName(pvc.getMetadata().getName(), now, previous);
       client.persistentVolumeClaims().inNamespace(ns).withName(pvc.getMetadata().getName())
           .edit(p -> {
             Map<String, String> a = new HashMap<>(p.getMetadata().getAnnotations() == null

@@ -24,4 +24,14 @@ class DestinationImageTest {
     assertThat(snapshot.getApiGroup()).isEqualTo("snapshot.storage.k8s.io");
     assertThat(snapshot.getKind()).isEqualTo("VolumeSnapshot");
   }
+
+  @Test
+  void aNewImageNeverTakesTheNameOfTheOneItReplaces() {
+    Instant t = Instant.parse("2026-03-04T05:06:07Z");
+    assertThat(DestinationImage.nextName("data", t, null)).isEqualTo("data-20260304050607");
+    assertThat(DestinationImage.nextName("data", t, DestinationImage.ofSnapshot("data-1")))
+        .isEqualTo("data-20260304050607");
+    assertThat(DestinationImage.nextName("data", t,
+        DestinationImage.ofSnapshot("data-20260304050607"))).isEqualTo("data-20260304050608");
+  }
 }
