@@ -13,7 +13,6 @@ import io.fabric8.kubernetes.api.model.TypedLocalObjectReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -26,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * restored PVC with the cluster's default VolumeSnapshotClass; that snapshot becomes {@code
  * latestImage}, the one before is deleted unless labelled do-not-delete (then it is released),
  * and {@code cleanupTempPVC}/{@code cleanupCachePVC} remove the volumes after the sync. Without
- * a default class the destination says so and starts nothing until one exists.
+ * a default class the destination says so and starts nothing until one exists; a snapshot not
+ * yet ready to use is not an image.
  */
 class DestinationSnapshotTest {
   static final String NS = "app";
@@ -122,7 +122,7 @@ class DestinationSnapshotTest {
   }
 
   @Test
-  void withoutADefaultClassItWaitsThenSnapshotsAnExistingPvc() throws Exception {
+  void withoutADefaultClassItWaitsThenSnapshotsAnExistingPvcOnceReady() throws Exception {
     Path repo = tmp.resolve("repo");
     Path app = Files.createDirectories(tmp.resolve("app"));
     Files.writeString(app.resolve("data.txt"), "kept\n");
@@ -159,10 +159,21 @@ class DestinationSnapshotTest {
       assertThat(h.standIn.jobsSeen()).isEmpty();
       assertThat(status(c, NS, "into-existing").latestImage()).isNull();
 
+      // a class appears; the image is taken only once its snapshot is ready to use
+      h.standIn.holdSnapshots(true);
       c.snapshotClass("csi-default", true);
-      Instant at = h.clock.instant();
+      String image = "restored-" + STAMP.format(h.clock.instant());
+      h.await("the image's snapshot", 90, () -> status(c, NS, "into-existing") != null
+          && condition(c, NS, "into-existing", "Synchronizing").getMessage()
+              .equals("waiting for VolumeSnapshot " + image + " to be ready to use"));
+      assertThat(status(c, NS, "into-existing").latestImage()).isNull();
+      assertThat(status(c, NS, "into-existing").lastSyncStartTime()).isNotNull();
+      assertThat(Tree.contents(h.standIn.volume(NS, "restored")))
+          .isEqualTo(Map.of("data.txt", "kept\n"));
+      Thread.sleep(1500);
+      assertThat(status(c, NS, "into-existing").latestImage()).isNull();
+      h.standIn.holdSnapshots(false);
       h.await("the restore", 90, () -> finished(c, NS, "into-existing", 1));
-      String image = "restored-" + STAMP.format(at);
       var st = status(c, NS, "into-existing");
       assertThat(st.latestImage().getName()).isEqualTo(image);
       assertThat(st.restic().restoredSnapshot()).isEqualTo(saved.id());
