@@ -43,6 +43,7 @@ public final class ClusterStandIn implements AutoCloseable {
   private final List<Throwable> failures = new CopyOnWriteArrayList<>();
   private final Thread loop;
   private volatile boolean stopped;
+  private volatile boolean holdSnapshots;
 
   /**
    * @param root where volumes, snapshots and pod directories live
@@ -101,6 +102,14 @@ public final class ClusterStandIn implements AutoCloseable {
     return kubelet.podOf(namespace, job);
   }
 
+  /**
+   * While held, new VolumeSnapshots are bound but not {@code readyToUse} (a slow CSI driver);
+   * released, they become ready.
+   */
+  public void holdSnapshots(boolean hold) {
+    holdSnapshots = hold;
+  }
+
   /** How many mover processes ran so far. */
   public int processesRun() {
     return kubelet.started();
@@ -138,8 +147,17 @@ public final class ClusterStandIn implements AutoCloseable {
         .inAnyNamespace().list().getItems()) {
       String ns = vs.getMetadata().getNamespace();
       snapshotsSeen.putIfAbsent(vs.getMetadata().getName(), vs);
-      if (vs.getAdditionalProperties().get("status") != null
-          || vs.getMetadata().getDeletionTimestamp() != null) {
+      Object status = vs.getAdditionalProperties().get("status");
+      if (vs.getMetadata().getDeletionTimestamp() != null) {
+        continue;
+      }
+      if (status instanceof Map<?, ?> m) {
+        if (!holdSnapshots && Boolean.FALSE.equals(m.get("readyToUse"))) {
+          Map<Object, Object> ready = new java.util.HashMap<>(m);
+          ready.put("readyToUse", true);
+          vs.setAdditionalProperty("status", ready);
+          client.genericKubernetesResources(SNAPSHOTS).inNamespace(ns).resource(vs).update();
+        }
         continue;
       }
       @SuppressWarnings("unchecked")
@@ -155,7 +173,7 @@ public final class ClusterStandIn implements AutoCloseable {
       Tree.copy(volume(ns, pvcName), snapshot(ns, vs.getMetadata().getName()));
       vs.setAdditionalProperty("status", Map.of(
           "boundVolumeSnapshotContentName", "snapcontent-" + vs.getMetadata().getUid(),
-          "readyToUse", true,
+          "readyToUse", !holdSnapshots,
           "restoreSize", pvc.getSpec().getResources().getRequests().get("storage")
               .toString()));
       client.genericKubernetesResources(SNAPSHOTS).inNamespace(ns).resource(vs).update();

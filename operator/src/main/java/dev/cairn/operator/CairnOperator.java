@@ -1,9 +1,11 @@
 package dev.cairn.operator;
 
+import dev.cairn.operator.api.v1alpha1.ReplicationDestination;
 import dev.cairn.operator.api.v1alpha1.ReplicationSource;
 import dev.cairn.operator.metrics.SyncMetrics;
 import dev.cairn.operator.mover.Role;
 import dev.cairn.operator.reconcile.DecisionLog;
+import dev.cairn.operator.reconcile.DestinationReconciler;
 import dev.cairn.operator.reconcile.EventRecorder;
 import dev.cairn.operator.reconcile.ReconcileSettings;
 import dev.cairn.operator.reconcile.SourceReconciler;
@@ -14,11 +16,13 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -61,15 +65,11 @@ public final class CairnOperator implements AutoCloseable {
         .withSSABasedCreateUpdateMatchForDependentResources(false)
         .withLeaderElectionConfiguration(options.leaseNamespace() == null ? null
             : leaderElection(options, env, lostLease)));
-    operator.register(new SourceReconciler(client, clock, metrics, events, log, settings),
-        c -> {
-          c.withReconciliationMaxInterval(options.resync());
-          if (options.namespace() == null) {
-            c.watchingAllNamespaces();
-          } else {
-            c.settingNamespace(options.namespace());
-          }
-        });
+    for (Reconciler<?> r : List.of(
+        new SourceReconciler(client, clock, metrics, events, log, settings),
+        new DestinationReconciler(client, clock, metrics, events, log, settings))) {
+      register(r, options);
+    }
     this.http = new HttpEndpoints(options.metricsAddress(), options.healthAddress(),
         metrics::scrape, () -> true,
         () -> operator.getRuntimeInfo().isStarted()
@@ -78,6 +78,18 @@ public final class CairnOperator implements AutoCloseable {
       Thread t = new Thread(r, "cairn-metrics-sweep");
       t.setDaemon(true);
       return t;
+    });
+  }
+
+  private <R extends HasMetadata> void register(Reconciler<R> reconciler,
+      OperatorOptions options) {
+    operator.register(reconciler, c -> {
+      c.withReconciliationMaxInterval(options.resync());
+      if (options.namespace() == null) {
+        c.watchingAllNamespaces();
+      } else {
+        c.settingNamespace(options.namespace());
+      }
     });
   }
 
@@ -112,13 +124,8 @@ public final class CairnOperator implements AutoCloseable {
   void sweep() {
     try {
       Set<SyncMetrics.Key> live = new HashSet<>();
-      for (HasMetadata r : (options.namespace() == null
-          ? client.resources(ReplicationSource.class).inAnyNamespace()
-          : client.resources(ReplicationSource.class).inNamespace(options.namespace()))
-          .list().getItems()) {
-        live.add(new SyncMetrics.Key(r.getMetadata().getName(), r.getMetadata().getNamespace(),
-            Role.SOURCE.metricName()));
-      }
+      live(ReplicationSource.class, Role.SOURCE, live);
+      live(ReplicationDestination.class, Role.DESTINATION, live);
       for (SyncMetrics.Key k : metrics.known()) {
         if (!live.contains(k)) {
           metrics.forget(k);
@@ -126,6 +133,14 @@ public final class CairnOperator implements AutoCloseable {
       }
     } catch (KubernetesClientException e) {
       // the next sweep tries again
+    }
+  }
+
+  private void live(Class<? extends HasMetadata> type, Role role, Set<SyncMetrics.Key> into) {
+    for (HasMetadata r : (options.namespace() == null ? client.resources(type).inAnyNamespace()
+        : client.resources(type).inNamespace(options.namespace())).list().getItems()) {
+      into.add(new SyncMetrics.Key(r.getMetadata().getName(), r.getMetadata().getNamespace(),
+          role.metricName()));
     }
   }
 

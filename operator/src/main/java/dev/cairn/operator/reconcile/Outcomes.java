@@ -79,6 +79,7 @@ final class Outcomes<R extends HasMetadata> {
       Instant now) {
     RunPlan run = st.currentRun;
     Failure f = machine.failed(trigger, SyncReconciler.state(resource, st), now);
+    kind.failed(resource, st, outcome, now);
     st.lastSyncStartTime = null;
     st.consecutiveFailures = f.consecutiveFailures();
     String what;

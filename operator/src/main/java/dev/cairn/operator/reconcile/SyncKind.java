@@ -37,6 +37,9 @@ interface SyncKind<R> {
    */
   void validate(R resource, MoverSettings restic, MoverSteps steps);
 
+  /** Housekeeping on every reconcile, whatever the sync's state (nothing by default). */
+  default void tidy(R resource) {}
+
   SyncStatus status(R resource);
 
   void setStatus(R resource, SyncStatus status);
@@ -61,6 +64,9 @@ interface SyncKind<R> {
   /** Records what a successful run did in the kind's own status fields. */
   void succeeded(R resource, MoverSettings restic, SyncStatus status, MoverOutcome outcome,
       Instant now);
+
+  /** Records in the kind's own status fields that a run failed (nothing by default). */
+  default void failed(R resource, SyncStatus status, MoverOutcome outcome, Instant now) {}
 
   /** Deletes what the kind keeps only for the length of a sync (after its last attempt). */
   void cleanupAfterSync(R resource, MoverSettings restic, MoverNames names, boolean success);

@@ -98,6 +98,7 @@ public abstract class SyncReconciler<R extends CustomResource<?, ?>> implements 
         : resource.getMetadata().getGeneration();
     Duration requeue;
     try {
+      kind.tidy(resource);
       MoverSettings restic = kind.restic(resource);
       kind.validate(resource, restic, steps);
       SyncMachine machine = new SyncMachine(policy(resource), resource.getMetadata().getUid());

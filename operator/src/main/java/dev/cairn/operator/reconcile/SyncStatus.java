@@ -3,6 +3,7 @@ package dev.cairn.operator.reconcile;
 import dev.cairn.operator.api.v1alpha1.MoverStatus;
 import dev.cairn.operator.api.v1alpha1.ReplicationDestinationStatus;
 import dev.cairn.operator.api.v1alpha1.ReplicationSourceStatus;
+import dev.cairn.operator.api.v1alpha1.ResticDestinationStatus;
 import dev.cairn.operator.api.v1alpha1.ResticSourceStatus;
 import dev.cairn.operator.api.v1alpha1.RunPlan;
 import dev.cairn.operator.api.v1alpha1.SyncResult;
@@ -14,9 +15,9 @@ import java.util.List;
 
 /**
  * A status being edited during one reconcile: the fields both resources have, plus each one's
- * own ({@code restic} on a source, {@code latestImage} on a destination). Read from the status
- * record at the start, written back as a record at the end; the reconcile patches the status
- * only when the result differs.
+ * own ({@code restic} on a source; {@code latestImage} and the restored snapshot on a
+ * destination). Read from the status record at the start, written back as a record at the end;
+ * the reconcile patches the status only when the result differs.
  */
 final class SyncStatus {
   Instant lastSyncTime;
@@ -32,6 +33,8 @@ final class SyncStatus {
   Instant lastPruned;
   String lastUnlocked;
   TypedLocalObjectReference latestImage;
+  String restoredSnapshot;
+  String restoredSnapshotTime;
 
   static SyncStatus of(ReplicationSourceStatus s) {
     SyncStatus d = new SyncStatus();
@@ -57,6 +60,10 @@ final class SyncStatus {
         s.lastManualSync(), s.latestMoverStatus(), s.conditions(), s.lastResult(),
         s.currentRun(), s.consecutiveFailures());
     d.latestImage = s.latestImage();
+    if (s.restic() != null) {
+      d.restoredSnapshot = s.restic().restoredSnapshot();
+      d.restoredSnapshotTime = s.restic().restoredSnapshotTime();
+    }
     return d;
   }
 
@@ -85,9 +92,11 @@ final class SyncStatus {
   }
 
   ReplicationDestinationStatus toDestination() {
+    ResticDestinationStatus restic = restoredSnapshot == null && restoredSnapshotTime == null
+        ? null : new ResticDestinationStatus(restoredSnapshot, restoredSnapshotTime);
     return new ReplicationDestinationStatus(text(lastSyncTime), text(lastSyncStartTime),
         lastSyncDuration, text(nextSyncTime), lastManualSync, latestImage, latestMoverStatus,
-        conditions.isEmpty() ? null : List.copyOf(conditions), lastResult, currentRun,
+        conditions.isEmpty() ? null : List.copyOf(conditions), restic, lastResult, currentRun,
         consecutiveFailures == 0 ? null : consecutiveFailures);
   }
 

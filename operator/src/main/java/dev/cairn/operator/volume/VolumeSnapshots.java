@@ -62,6 +62,12 @@ public final class VolumeSnapshots {
         .withLabel(label, value).list().getItems();
   }
 
+  /** Snapshots in {@code namespace} that have the label {@code label}, whatever its value. */
+  public List<GenericKubernetesResource> withLabel(String namespace, String label) {
+    return client.genericKubernetesResources(SNAPSHOT).inNamespace(namespace).withLabel(label)
+        .list().getItems();
+  }
+
   /**
    * Checks that the class exists ({@code className} given) or that the cluster has a default one
    * (null).
@@ -84,6 +90,17 @@ public final class VolumeSnapshots {
     }
     throw new SpecException("no volumeSnapshotClassName given and the cluster has no default"
         + " VolumeSnapshotClass (annotation " + DEFAULT_CLASS + "=true)");
+  }
+
+  /** Replaces the snapshot's metadata and spec with those of {@code vs}. */
+  public GenericKubernetesResource update(GenericKubernetesResource vs) {
+    return client.genericKubernetesResources(SNAPSHOT)
+        .inNamespace(vs.getMetadata().getNamespace()).resource(vs).update();
+  }
+
+  /** Whether the snapshot can be restored from: {@code status.readyToUse} is true. */
+  public static boolean readyToUse(GenericKubernetesResource vs) {
+    return Boolean.TRUE.equals(status(vs).get("readyToUse"));
   }
 
   /** Volsync's readiness: bound to a content, and not explicitly unready. */

@@ -10,6 +10,7 @@ import dev.cairn.operator.api.v1alpha1.ReplicationDestinationStatus;
 import dev.cairn.operator.api.v1alpha1.ReplicationSource;
 import dev.cairn.operator.api.v1alpha1.ReplicationSourceStatus;
 import dev.cairn.operator.api.v1alpha1.ResticDestinationSpec;
+import dev.cairn.operator.api.v1alpha1.ResticDestinationStatus;
 import dev.cairn.operator.api.v1alpha1.ResticSourceSpec;
 import dev.cairn.operator.api.v1alpha1.ResticSourceStatus;
 import dev.cairn.operator.api.v1alpha1.RunPlan;
@@ -178,6 +179,7 @@ class MockApiRoundTripTest {
         new TypedLocalObjectReference("snapshot.storage.k8s.io", "VolumeSnapshot",
             "volsync-app-dst-dest-20240501120000"),
         null, List.of(condition()),
+        new ResticDestinationStatus("1a2b3c4d", "2024-05-01T11:00:02.123456789+02:00"),
         new SyncResult("ok", "restored", "2024-05-01T12:00:59Z", "1a2b3c4d",
             "2024-05-01T11:00:02.123456789+02:00", null, null, null, null, 12L, 4096L, null),
         new RunPlan(List.of("restore"), 2, "volsync-dst-app-dst", "2024-05-01T12:05:00Z", null),

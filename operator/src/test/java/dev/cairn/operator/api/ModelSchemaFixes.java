@@ -10,6 +10,7 @@ import dev.cairn.operator.api.v1alpha1.CopyMethod;
 import dev.cairn.operator.api.v1alpha1.ReplicationDestinationStatus;
 import dev.cairn.operator.api.v1alpha1.ReplicationSourceStatus;
 import dev.cairn.operator.api.v1alpha1.ResticDestinationSpec;
+import dev.cairn.operator.api.v1alpha1.ResticDestinationStatus;
 import dev.cairn.operator.api.v1alpha1.ResticSourceSpec;
 import dev.cairn.operator.api.v1alpha1.ResticSourceStatus;
 import io.fabric8.kubernetes.api.model.AppArmorProfile;
@@ -77,6 +78,7 @@ final class ModelSchemaFixes {
       ResticSourceSpec.class, Map.of("copyMethod", COPY_METHOD),
       ResticDestinationSpec.class, Map.of("restoreAsOf", DATE_TIME, "copyMethod", COPY_METHOD),
       ResticSourceStatus.class, Map.of("lastPruned", DATE_TIME),
+      ResticDestinationStatus.class, Map.of("restoredSnapshotTime", DATE_TIME),
       ReplicationSourceStatus.class, statusTimes(),
       ReplicationDestinationStatus.class, statusTimes(),
       // metav1.Condition's validation markers

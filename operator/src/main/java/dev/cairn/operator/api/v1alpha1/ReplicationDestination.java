@@ -10,14 +10,16 @@ import io.fabric8.kubernetes.model.annotation.Version;
 /** Restores a PVC on a trigger ({@code volsync.backube/v1alpha1 ReplicationDestination}). */
 @Group("volsync.backube")
 @Version("v1alpha1")
-@AdditionalPrinterColumn(name = "Last sync", jsonPath = ".status.lastSyncTime",
+@AdditionalPrinterColumn(name = "Last restore", jsonPath = ".status.lastSyncTime",
     type = AdditionalPrinterColumn.Type.STRING, format = PrinterColumnFormat.DATE_TIME)
 @AdditionalPrinterColumn(name = "Duration", jsonPath = ".status.lastSyncDuration",
     type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Restored snapshot", jsonPath = ".status.restic.restoredSnapshot",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Snapshot taken", jsonPath = ".status.restic.restoredSnapshotTime",
+    type = AdditionalPrinterColumn.Type.STRING, format = PrinterColumnFormat.DATE_TIME)
 @AdditionalPrinterColumn(name = "Next sync", jsonPath = ".status.nextSyncTime",
     type = AdditionalPrinterColumn.Type.STRING, format = PrinterColumnFormat.DATE_TIME)
-@AdditionalPrinterColumn(name = "Snapshot", jsonPath = ".status.lastResult.snapshotId",
-    type = AdditionalPrinterColumn.Type.STRING)
 public class ReplicationDestination
     extends CustomResource<ReplicationDestinationSpec, ReplicationDestinationStatus>
     implements Namespaced {

@@ -16,7 +16,9 @@ import java.util.List;
  * @param lastManualSync the manual trigger tag of the last completed sync
  * @param latestImage the restored PVC (Direct) or its VolumeSnapshot (Snapshot)
  * @param latestMoverStatus Volsync's summary of the last mover run
- * @param conditions {@code Synchronizing} (Volsync's) and {@code LastSyncSucceeded}
+ * @param conditions {@code Synchronizing} (Volsync's), {@code LastSyncSucceeded} and {@code
+ *     Restored}
+ * @param restic Cairn: the restic snapshot the latest image holds
  * @param lastResult Cairn: the last run's structured result (the restored snapshot)
  * @param currentRun Cairn: the run in progress
  * @param consecutiveFailures Cairn: failed runs since the last success
@@ -31,11 +33,12 @@ public record ReplicationDestinationStatus(
     TypedLocalObjectReference latestImage,
     MoverStatus latestMoverStatus,
     List<Condition> conditions,
+    ResticDestinationStatus restic,
     SyncResult lastResult,
     RunPlan currentRun,
     Integer consecutiveFailures) {
   /** The status of a resource that never synced. */
   public static final ReplicationDestinationStatus EMPTY =
       new ReplicationDestinationStatus(null, null, null, null, null, null, null, null, null, null,
-          null);
+          null, null);
 }
