@@ -35,11 +35,8 @@ class DeployComponentTest {
   /** Grants this run does not exercise, and why the controllers need them. */
   static final Map<String, String> NOT_EXERCISED = new TreeMap<>(Map.ofEntries(
       Map.entry("volsync.backube replicationdestinations get", "the destination controller"),
-      Map.entry("volsync.backube replicationdestinations list", "the destination controller"),
-      Map.entry("volsync.backube replicationdestinations watch", "the destination controller"),
       Map.entry("volsync.backube replicationdestinations/status get", "destination status"),
       Map.entry("volsync.backube replicationdestinations/status update", "destination status"),
-      Map.entry("volsync.backube replicationdestinations/status patch", "destination status"),
       Map.entry("volsync.backube replicationsources get", "a reconcile re-reading its source"),
       Map.entry("volsync.backube replicationsources/status get", "status read back"),
       Map.entry("volsync.backube replicationsources/status update", "status written whole"),
@@ -79,8 +76,6 @@ class DeployComponentTest {
       h.start("registry.example/cairn:0.1.0");
       c.applyYaml(NS, DeployBundle.yaml(find(app, "ReplicationSource", NS)),
           ReplicationSource.class);
-      c.applyYaml(NS, DeployBundle.yaml(find(app, "ReplicationDestination", "notes-dst")),
-          ReplicationDestination.class);
 
       h.await("the first sync", 90, () -> synced(c, 1));
       var st = c.source(NS, NS).getStatus();
@@ -104,6 +99,22 @@ class DeployComponentTest {
       restic.run(repo, PASSWORD, "check").assertOk();
       h.await("cleanup", 30, () -> c.client().batch().v1().jobs().inNamespace(NS)
           .withName("volsync-src-notes").get() == null);
+
+      // the component's destination, applied now, restores the latest backup on restore-once
+      c.applyYaml(NS, DeployBundle.yaml(find(app, "ReplicationDestination", "notes-dst")),
+          ReplicationDestination.class);
+      h.await("the restore-once restore", 90, () -> {
+        ReplicationDestination rd = c.destination(NS, "notes-dst");
+        return rd != null && rd.getStatus() != null
+            && "restore-once".equals(rd.getStatus().lastManualSync())
+            && rd.getStatus().latestImage() != null;
+      });
+      var restored = c.destination(NS, "notes-dst").getStatus();
+      assertThat(restored.restic().restoredSnapshot())
+          .isEqualTo(c.source(NS, NS).getStatus().lastResult().snapshotId());
+      assertThat(restored.latestImage().getKind()).isEqualTo("VolumeSnapshot");
+      assertThat(Files.readString(h.standIn.volume(NS, "volsync-notes-dst-dest")
+          .resolve("notes.log"))).isEqualTo("second note\n");
 
       checkRbac(c.requests(), operatorBundle);
     }
