@@ -11,6 +11,8 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,6 +83,27 @@ final class RestoreScene {
     pod(name + "-5d8f-x1", name, pvc, "ReplicaSet");
   }
 
+  /**
+   * A StatefulSet of {@code replicas} whose claim template {@code template} makes PVC {@code
+   * <template>-<name>-0}, with its pod {@code <name>-0} running.
+   */
+  void statefulSet(String name, String template, int replicas) {
+    StatefulSet sts = new StatefulSetBuilder().withNewMetadata().withName(name)
+        .withNamespace(NS).endMetadata().withNewSpec().withReplicas(replicas)
+        .withServiceName(name)
+        .withNewSelector().withMatchLabels(Map.of("app", name)).endSelector()
+        .withNewTemplate().withNewMetadata().withLabels(Map.of("app", name)).endMetadata()
+        .withNewSpec().addNewContainer().withName("db").withImage("db").addNewVolumeMount()
+        .withName(template).withMountPath("/var/lib/db").endVolumeMount().endContainer()
+        .endSpec().endTemplate()
+        .addNewVolumeClaimTemplate().withNewMetadata().withName(template).endMetadata()
+        .withNewSpec().withAccessModes("ReadWriteOnce").withNewResources()
+        .withRequests(Map.of("storage", new Quantity("1Gi"))).endResources().endSpec()
+        .endVolumeClaimTemplate().endSpec().build();
+    c.client().apps().statefulSets().inNamespace(NS).resource(sts).create();
+    pod(name + "-0", name, template + "-" + name + "-0", "StatefulSet");
+  }
+
   /** A running pod of {@code app} mounting {@code pvc}, owned by a {@code ownerKind}. */
   void pod(String podName, String app, String pvc, String ownerKind) {
     PodBuilder b = new PodBuilder().withNewMetadata().withName(podName).withNamespace(NS)
@@ -108,6 +131,11 @@ final class RestoreScene {
   int replicas(String deployment) {
     return c.client().apps().deployments().inNamespace(NS).withName(deployment).get()
         .getSpec().getReplicas();
+  }
+
+  int statefulSetReplicas(String name) {
+    return c.client().apps().statefulSets().inNamespace(NS).withName(name).get().getSpec()
+        .getReplicas();
   }
 
   /** Runs {@code cairn restore-pvc} with {@code hook}. */
