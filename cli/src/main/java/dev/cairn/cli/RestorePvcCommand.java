@@ -4,10 +4,10 @@ import dev.cairn.operator.restore.PvcRestorer;
 import dev.cairn.operator.restore.RestoreFailedException;
 import dev.cairn.operator.restore.RestoreRequest;
 import dev.cairn.operator.restore.StepHook;
+import dev.cairn.operator.sync.GoDuration;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,13 +54,20 @@ final class RestorePvcCommand implements Callable<Integer> {
   boolean dryRun;
 
   @Option(names = "--timeout", defaultValue = "10m", description = "bound of each wait (the"
-      + " restore, the pods going, binding), e.g. 90s, 10m, 1h (default ${DEFAULT-VALUE})")
+      + " restore, the pods going, binding), Go's syntax: 90s, 10m, 1h30m (default"
+      + " ${DEFAULT-VALUE})")
   String timeout;
 
   @Override
   public Integer call() {
-    RestoreRequest request = new RestoreRequest(namespace, pvc, asOf, previous, from, dryRun,
-        duration(timeout));
+    RestoreRequest request;
+    try {
+      request = new RestoreRequest(namespace, pvc, asOf, previous, from, dryRun,
+          GoDuration.parse(timeout));
+    } catch (IllegalArgumentException e) {
+      main.out().warn("cairn restore-pvc: " + e.getMessage());
+      return ExitCodes.FATAL;
+    }
     try (KubernetesClient client = new KubernetesClientBuilder().build()) {
       new PvcRestorer(client, Clock.systemUTC(), main.out()::println, StepHook.NONE)
           .run(request);
@@ -69,18 +76,5 @@ final class RestorePvcCommand implements Callable<Integer> {
       main.out().warn("cairn restore-pvc: " + e.getMessage());
       return ExitCodes.FATAL;
     }
-  }
-
-  /** {@code 90s}, {@code 10m}, {@code 1h}, or ISO-8601 ({@code PT10M}). */
-  static Duration duration(String text) {
-    if (text.matches("[0-9]+[smh]")) {
-      long n = Long.parseLong(text.substring(0, text.length() - 1));
-      return switch (text.charAt(text.length() - 1)) {
-        case 's' -> Duration.ofSeconds(n);
-        case 'm' -> Duration.ofMinutes(n);
-        default -> Duration.ofHours(n);
-      };
-    }
-    return Duration.parse(text);
   }
 }

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.operator.api.v1alpha1.ReplicationDestination;
 import dev.cairn.operator.api.v1alpha1.ReplicationSource;
-import dev.cairn.operator.api.v1alpha1.ReplicationSourceStatus;
 import dev.cairn.operator.restore.RestoreFailedException;
 import dev.cairn.operator.restore.RestoreStep;
 import dev.cairn.operator.restore.StepHook;
@@ -46,12 +45,22 @@ class RestorePvcRefusalTest {
           + " app/twice");
 
       s.pvc("busy", Map.of());
-      s.source("busy-backup", "busy");
-      ReplicationSource busy = h.cluster.source(NS, "busy-backup");
-      busy.setStatus(new ReplicationSourceStatus(null, "2026-01-02T03:04:05Z", null, null, null,
-          null, null, null, null, null, null));
-      h.cluster.client().resources(ReplicationSource.class).inNamespace(NS).resource(busy)
-          .updateStatus();
+      // a backup held mid-run: its VolumeSnapshot does not become ready
+      h.standIn.holdSnapshots(true);
+      h.cluster.snapshotClass("csi", true);
+      h.cluster.applyYaml(NS, """
+          apiVersion: volsync.backube/v1alpha1
+          kind: ReplicationSource
+          metadata: {name: busy-backup}
+          spec:
+            sourcePVC: busy
+            trigger: {manual: now}
+            restic: {repository: repo, copyMethod: Snapshot}
+          """, ReplicationSource.class);
+      h.await("busy-backup mid-run", 20, () -> {
+        ReplicationSource rs = h.cluster.source(NS, "busy-backup");
+        return rs.getStatus() != null && rs.getStatus().lastSyncStartTime() != null;
+      });
       refused(s, "busy", "ReplicationSource app/busy-backup is mid-run");
 
       s.pvc("shared", Map.of());
@@ -87,6 +96,22 @@ class RestorePvcRefusalTest {
           .getPersistentVolumeReclaimPolicy()).isEqualTo("Delete");
       assertThat(h.cluster.client().v1().events().inNamespace(NS).list().getItems())
           .noneMatch(e -> e.getReason().startsWith("RestorePvc"));
+    }
+  }
+
+  @Test
+  void theCommandRefusesAsOfWithPreviousAndABadTimeoutBeforeTouchingACluster() {
+    for (String[] args : new String[][] {
+        {"restore-pvc", "--namespace", NS, "--pvc", "data", "--as-of", "2026-01-02T03:04:05Z",
+            "--previous", "1"},
+        {"restore-pvc", "--namespace", NS, "--pvc", "data", "--timeout", "ten minutes"}}) {
+      var out = new java.io.ByteArrayOutputStream();
+      var err = new java.io.ByteArrayOutputStream();
+      int code = dev.cairn.cli.Main.run(args, Map.of(), out, err);
+      assertThat(code).isEqualTo(1);
+      assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
+          .startsWith("cairn restore-pvc: ")
+          .containsAnyOf("--as-of and --previous exclude each other", "ten minutes");
     }
   }
 
