@@ -7,10 +7,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.operator.api.v1alpha1.ReplicationDestination;
 import dev.cairn.operator.restore.RestoreFailedException;
+import dev.cairn.operator.restore.RestoreRequest;
 import dev.cairn.operator.restore.RestoreStep;
 import dev.cairn.operator.restore.StepHook;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,6 +108,47 @@ class RestorePvcDeploymentTest {
           s.pod("web-5d8f-x1", "web", "data", "ReplicaSet");
         }
       }
+    }
+  }
+
+  @Test
+  void aScaleDownThatTimesOutRollsBackAndARerunComesBackToTheRecordedReplicas()
+      throws Exception {
+    Path repo = tmp.resolve("repo");
+    Path app = Files.createDirectories(tmp.resolve("app"));
+    Files.writeString(app.resolve("version.txt"), "backed up\n");
+    Map<String, String> backedUp = Tree.contents(app);
+    new Backups(repo, PASSWORD, tmp.resolve("backups")).backup(app);
+    try (OperatorHarness h = new OperatorHarness(tmp.resolve("cluster"))) {
+      RestoreScene s = new RestoreScene(h, repo);
+      Map<String, String> live = Map.of("live.txt", "live\n");
+      s.pvc("data", live);
+      s.source("data-backup", "data");
+      s.deployment("web", "data", 2);
+      s.pod("legacy-7c9-x2", "legacy", "data", "ReplicaSet"); // no workload scales it down
+      String original = s.volumeName("data");
+
+      assertThatThrownBy(() -> s.restore(new RestoreRequest(NS, "data", null, null, null, false,
+          Duration.ofSeconds(15)), StepHook.NONE)).isInstanceOf(RestoreFailedException.class)
+          .hasMessageContaining("step scale-down")
+          .hasMessageContaining("timed out after 15s waiting for the pods mounting"
+              + " PersistentVolumeClaim app/data to go")
+          .hasMessageContaining("rolled back");
+      assertThat(s.volumeName("data")).isEqualTo(original);
+      assertThat(Tree.contents(h.standIn.volume(NS, "data"))).isEqualTo(live);
+      assertThat(s.replicas("web")).isEqualTo(2);
+      assertThat(Destinations.events(h.cluster, NS, "data", "RestorePvcFailed")).hasSize(1);
+
+      // a run that died after scaling down left its record; the rerun restores the count
+      h.cluster.client().pods().inNamespace(NS).withName("legacy-7c9-x2").delete();
+      h.cluster.client().apps().deployments().inNamespace(NS).withName("web").edit(d -> {
+        d.getSpec().setReplicas(0);
+        d.getMetadata().setAnnotations(Map.of("cairn.dev/restore-pvc-replicas", "2"));
+        return d;
+      });
+      s.restore("data", null, null, false, StepHook.NONE);
+      assertThat(s.replicas("web")).isEqualTo(2);
+      assertThat(Tree.contents(h.standIn.volume(NS, "data"))).isEqualTo(backedUp);
     }
   }
 }

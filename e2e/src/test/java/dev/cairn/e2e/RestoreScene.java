@@ -140,7 +140,11 @@ final class RestoreScene {
 
   /** Runs {@code cairn restore-pvc} with {@code hook}. */
   void restore(String pvc, String asOf, Integer previous, boolean dryRun, StepHook hook) {
-    new PvcRestorer(c.client(), h.clock, output::add, hook).run(new RestoreRequest(NS, pvc,
-        asOf, previous, null, dryRun, Duration.ofSeconds(60)));
+    restore(new RestoreRequest(NS, pvc, asOf, previous, null, dryRun, Duration.ofSeconds(60)),
+        hook);
+  }
+
+  void restore(RestoreRequest request, StepHook hook) {
+    new PvcRestorer(c.client(), h.clock, output::add, hook).run(request);
   }
 }
