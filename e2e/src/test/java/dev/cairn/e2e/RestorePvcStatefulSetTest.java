@@ -5,10 +5,13 @@ import static dev.cairn.e2e.RestoreScene.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cairn.operator.api.v1alpha1.ReplicationDestination;
 import dev.cairn.operator.restore.RestoreFailedException;
+import dev.cairn.operator.restore.RestoreRequest;
 import dev.cairn.operator.restore.StepHook;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Acceptance: {@code restore-pvc} of a StatefulSet's claim (from its volumeClaimTemplate)
  * restores the snapshot {@code --as-of} selects and brings the replicas back; a time no
- * snapshot matches refuses at the restore step, with the destination's reason, before anything
- * is disturbed.
+ * snapshot matches, and a {@code --from} destination with the wrong password, fail at the
+ * restore step with the destination's reason, before anything is disturbed.
  */
 class RestorePvcStatefulSetTest {
   @TempDir Path tmp;
@@ -53,6 +56,24 @@ class RestorePvcStatefulSetTest {
       assertThat(Tree.contents(h.standIn.volume(NS, "data-db-0"))).isEqualTo(live);
       assertThat(s.statefulSetReplicas("db")).isEqualTo(1);
       assertThat(h.cluster.client().pods().inNamespace(NS).withName("db-0").get()).isNotNull();
+
+      // --from a destination whose Secret has the wrong password: a real failure, rolled back
+      h.cluster.secret(NS, "wrong", Map.of("RESTIC_REPOSITORY", repo.toString(),
+          "RESTIC_PASSWORD", "not-the-password"));
+      h.cluster.applyYaml(NS, """
+          apiVersion: volsync.backube/v1alpha1
+          kind: ReplicationDestination
+          metadata: {name: wrong-key}
+          spec:
+            paused: true
+            restic: {repository: wrong}
+          """, ReplicationDestination.class);
+      assertThatThrownBy(() -> s.restore(new RestoreRequest(NS, "data-db-0", null, null,
+          "wrong-key", false, Duration.ofSeconds(60)), StepHook.NONE))
+          .isInstanceOf(RestoreFailedException.class).hasMessageContaining("step restore")
+          .hasMessageContaining("password").hasMessageContaining("rolled back");
+      assertThat(s.volumeName("data-db-0")).isEqualTo(original);
+      assertThat(Tree.contents(h.standIn.volume(NS, "data-db-0"))).isEqualTo(live);
 
       s.restore("data-db-0", s2.asOf(), null, false, StepHook.NONE);
       assertThat(s.volumeName("data-db-0")).isNotEqualTo(original);
