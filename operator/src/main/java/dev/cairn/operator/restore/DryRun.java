@@ -32,6 +32,6 @@ final class DryRun {
         + " to the restored volume; PersistentVolume " + plan.originalVolume() + " kept");
     report.planned(RestoreStep.SCALE_UP, plan.workloads().isEmpty() ? "no workloads"
         : plan.workloads().stream().map(w -> w + " to " + w.replicas()).toList().toString());
-    report.planned(RestoreStep.PREFLIGHT, "dry run: nothing was changed");
+    report.note("dry run: nothing was changed");
   }
 }

@@ -35,6 +35,11 @@ final class StepReport {
     out.accept("would " + step.label() + ": " + step.description() + ": " + detail);
   }
 
+  /** A line of output only. */
+  void note(String line) {
+    out.accept(line);
+  }
+
   void done(String message) {
     out.accept(message);
     events.record(pvc, EventRecorder.NORMAL, "RestorePvcSucceeded", message);
