@@ -41,6 +41,7 @@ import picocli.CommandLine;
       StatsCommand.class,
       MoverCommand.class,
       OperatorCommand.class,
+      RestorePvcCommand.class,
       VersionCommand.class,
       CdsTrainingCommand.class
     })

@@ -20,7 +20,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Plays the parts of a cluster the mock API server does not: the CSI snapshotter (a
  * VolumeSnapshot is bound and ready, holding a copy of its PVC's files as they were), the volume
- * binder (a PVC is bound, filled from its data source), the Job controller and the kubelet (a Job
+ * binder (a PVC is bound to a PersistentVolume, filled from its data source: {@link Binder}),
+ * the workload controllers (a Deployment or StatefulSet scaled to zero loses its pods), the Job controller and the kubelet (a Job
  * gets a pod, whose container runs as a local process: the real {@code cairn mover}, with the
  * pod's volumes as directories, its Secret references resolved, and its termination message
  * read back), and the garbage collector (pods of deleted Jobs go, their processes are killed). It
@@ -35,6 +36,8 @@ public final class ClusterStandIn implements AutoCloseable {
   private final KubernetesClient client;
   private final Path root;
   private final Kubelet kubelet;
+  private final Binder binder;
+  private final WorkloadController workloads;
   private final Map<String, Job> jobsSeen = new ConcurrentHashMap<>();
   private final Map<String, Job> jobsByNamespace = new ConcurrentHashMap<>();
   private final Map<String, PersistentVolumeClaim> pvcsSeen = new ConcurrentHashMap<>();
@@ -53,6 +56,9 @@ public final class ClusterStandIn implements AutoCloseable {
     this.client = client;
     this.root = root;
     this.kubelet = new Kubelet(client, root, mover, this::volume);
+    this.binder = new Binder(client, (ns, name) -> dir(root.resolve("volumes").resolve(ns)
+        .resolve(name)), this::volume, this::snapshot);
+    this.workloads = new WorkloadController(client);
     this.loop = new Thread(this::run, "cluster-stand-in");
     loop.setDaemon(true);
   }
@@ -63,8 +69,19 @@ public final class ClusterStandIn implements AutoCloseable {
     return this;
   }
 
-  /** The directory standing for PVC {@code name}'s volume. */
+  /**
+   * The directory standing for PVC {@code name}'s volume: its PersistentVolume's hostPath, or
+   * (no claim, or a claim made Bound without a volume) a directory named after the claim.
+   */
   public Path volume(String namespace, String name) {
+    PersistentVolumeClaim pvc = client.persistentVolumeClaims().inNamespace(namespace)
+        .withName(name).get();
+    if (pvc != null && pvc.getSpec().getVolumeName() != null) {
+      var pv = client.persistentVolumes().withName(pvc.getSpec().getVolumeName()).get();
+      if (pv != null && pv.getSpec().getHostPath() != null) {
+        return dir(Path.of(pv.getSpec().getHostPath().getPath()));
+      }
+    }
     return dir(root.resolve("volumes").resolve(namespace).resolve(name));
   }
 
@@ -125,6 +142,7 @@ public final class ClusterStandIn implements AutoCloseable {
       try {
         snapshots();
         claims();
+        workloads.tick();
         kubelet.tick(jobsSeen, jobsByNamespace);
       } catch (KubernetesClientException e) {
         if (!stopped) {
@@ -180,35 +198,16 @@ public final class ClusterStandIn implements AutoCloseable {
     }
   }
 
-  /** The binder: binds new claims, filling their volume from their data source. */
+  /** Records the claims seen, then the binder binds what is pending. */
   private void claims() {
-    for (PersistentVolumeClaim pvc : client.persistentVolumeClaims().inAnyNamespace().list()
-        .getItems()) {
+    var pvcs = client.persistentVolumeClaims().inAnyNamespace().list().getItems();
+    for (PersistentVolumeClaim pvc : pvcs) {
       pvcsSeen.putIfAbsent(pvc.getMetadata().getName(), pvc);
       pvcsByNamespace.putIfAbsent(pvc.getMetadata().getNamespace() + "/"
           + pvc.getMetadata().getName(), pvc);
-      if (pvc.getStatus() != null && "Bound".equals(pvc.getStatus().getPhase())
-          || pvc.getMetadata().getDeletionTimestamp() != null) {
-        continue;
-      }
-      String ns = pvc.getMetadata().getNamespace();
-      var source = pvc.getSpec().getDataSource();
-      if (source != null && "VolumeSnapshot".equals(source.getKind())) {
-        Tree.copy(snapshot(ns, source.getName()), volume(ns, pvc.getMetadata().getName()));
-      } else if (source != null && "PersistentVolumeClaim".equals(source.getKind())) {
-        Tree.copy(volume(ns, source.getName()), volume(ns, pvc.getMetadata().getName()));
-      } else {
-        try { // a new volume: writable by the pod's user, as an fsGroup makes it
-          Kubelet.writableByAll(volume(ns, pvc.getMetadata().getName()));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-      pvc.setStatus(new io.fabric8.kubernetes.api.model.PersistentVolumeClaimStatusBuilder()
-          .withPhase("Bound").withAccessModes(pvc.getSpec().getAccessModes())
-          .withCapacity(pvc.getSpec().getResources().getRequests()).build());
-      client.persistentVolumeClaims().inNamespace(ns).resource(pvc).update();
     }
+    binder.claims(pvcs);
+    binder.volumes();
   }
 
   private static Path dir(Path p) {
