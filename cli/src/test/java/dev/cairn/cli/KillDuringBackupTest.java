@@ -68,15 +68,10 @@ class KillDuringBackupTest {
         .start();
   }
 
-  @Test
-  void sigkillAtManyMomentsLeavesARepositoryResticAcceptsAndTheNextBackupCompletes()
-      throws Exception {
-    ResticBinary restic = ResticBinary.require();
-
-    // calibrate: when does a backup in its own JVM take its lock (after JVM start and key
-    // derivation), and when does it end?
-    Path reference = freshRepo("reference");
-    Path refLog = tmp.resolve("reference.log");
+  /** One uninterrupted backup into a fresh repository: {when it held its lock, when it ended}. */
+  private long[] referenceBackup(int n) throws Exception {
+    Path reference = freshRepo("reference-" + n);
+    Path refLog = tmp.resolve("reference-" + n + ".log");
     long t0 = System.nanoTime();
     Process ref = startBackup(reference, refLog);
     long lockedMillis = -1;
@@ -92,12 +87,30 @@ class KillDuringBackupTest {
     assertThat(ref.exitValue()).as(Acceptance.read(Acceptance.errLog(refLog))).isZero();
     assertThat(lockedMillis).as("reference backup was seen holding its lock").isPositive();
     exec(List.of("rm", "-rf", reference.toString()));
+    return new long[] {lockedMillis, fullMillis};
+  }
+
+  @Test
+  void sigkillAtManyMomentsLeavesARepositoryResticAcceptsAndTheNextBackupCompletes()
+      throws Exception {
+    ResticBinary restic = ResticBinary.require();
+
+    // calibrate: when does a backup in its own JVM take its lock (after JVM start and key
+    // derivation), and when does it end? Twice, keeping the faster: the first run of a JVM on
+    // this data pays for cold caches, and the kill runs after it are as fast as the second
+    long lockedMillis = Long.MAX_VALUE;
+    long fullMillis = Long.MAX_VALUE;
+    for (int r = 0; r < 2; r++) {
+      long[] timing = referenceBackup(r);
+      lockedMillis = Math.min(lockedMillis, timing[0]);
+      fullMillis = Math.min(fullMillis, timing[1]);
+    }
 
     // one kill before the backup starts working, the rest spread over its working time
     List<Long> killPoints = new ArrayList<>();
     killPoints.add(100L);
     long from = lockedMillis + 50;
-    long to = (long) (fullMillis * 0.8);
+    long to = (long) (fullMillis * 0.7);
     for (int i = 0; i < KILL_POINTS - 1; i++) {
       killPoints.add(from + (to - from) * i / (KILL_POINTS - 2));
     }

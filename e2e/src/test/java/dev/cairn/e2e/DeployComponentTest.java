@@ -52,6 +52,11 @@ class DeployComponentTest {
       Map.entry("snapshot.storage.k8s.io volumesnapshots watch",
           "the destination controller (its latestImage)")));
 
+  /** Grants a run uses or not depending on timing, and why the controllers need them. */
+  static final Map<String, String> SOMETIMES = Map.of(
+      "core pods watch", "reading a mover pod's log tail: fabric8 watches the pod when the list"
+          + " it starts with does not yet show it finished");
+
   @TempDir Path tmp;
 
   @Test
@@ -148,6 +153,7 @@ class DeployComponentTest {
     Set<String> unjustified = new TreeSet<>(cluster);
     unjustified.removeAll(used);
     unjustified.removeAll(NOT_EXERCISED.keySet());
+    unjustified.removeAll(SOMETIMES.keySet());
     assertThat(unjustified).as("ClusterRole grants neither used nor listed as needed").isEmpty();
     assertThat(used).as("the leader-election Role's grants are all used").containsAll(lease);
     Set<String> stale = new TreeSet<>(NOT_EXERCISED.keySet());
