@@ -82,9 +82,7 @@ final class DestinationKind implements SyncKind<ReplicationDestination> {
     String other = spec == null ? null : spec.rsync() != null ? "rsync"
         : spec.rsyncTLS() != null ? "rsyncTLS" : spec.rclone() != null ? "rclone"
         : spec.external() != null ? "external" : null;
-    throw new SpecException(other == null
-        ? "a replication method must be specified: Cairn runs the restic mover (spec.restic)"
-        : "spec." + other + " is not supported: Cairn runs only the restic mover (spec.restic)");
+    throw SyncKind.notRestic(other);
   }
 
   /** The copy method; Volsync's destination knows only Direct (None) and Snapshot. */

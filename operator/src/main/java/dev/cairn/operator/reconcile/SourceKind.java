@@ -71,24 +71,10 @@ final class SourceKind implements SyncKind<ReplicationSource> {
     if (spec != null && spec.restic() != null) {
       return spec.restic();
     }
-    List<String> others = new ArrayList<>();
-    if (spec != null) {
-      addIf(others, "rsync", spec.rsync());
-      addIf(others, "rsyncTLS", spec.rsyncTLS());
-      addIf(others, "rclone", spec.rclone());
-      addIf(others, "syncthing", spec.syncthing());
-      addIf(others, "external", spec.external());
-    }
-    throw new SpecException(others.isEmpty()
-        ? "a replication method must be specified: Cairn runs the restic mover (spec.restic)"
-        : "spec." + others.get(0) + " is not supported: Cairn runs only the restic mover"
-            + " (spec.restic)");
-  }
-
-  private static void addIf(List<String> list, String name, Object spec) {
-    if (spec != null) {
-      list.add(name);
-    }
+    String other = spec == null ? null : spec.rsync() != null ? "rsync"
+        : spec.rsyncTLS() != null ? "rsyncTLS" : spec.rclone() != null ? "rclone"
+        : spec.syncthing() != null ? "syncthing" : spec.external() != null ? "external" : null;
+    throw SyncKind.notRestic(other);
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.cairn.operator.mover.MoverNames;
 import dev.cairn.operator.mover.MoverOutcome;
 import dev.cairn.operator.mover.Role;
 import dev.cairn.operator.volume.Ensured;
+import dev.cairn.operator.volume.SpecException;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import java.time.Instant;
 import java.util.List;
@@ -29,6 +30,17 @@ interface SyncKind<R> {
    *     or none at all)
    */
   MoverSettings restic(R resource);
+
+  /**
+   * The error for a resource without {@code spec.restic}: {@code otherMover} names the mover
+   * section it has instead ({@code rsync}, {@code rclone}, ...), or is null when it has none.
+   */
+  static SpecException notRestic(String otherMover) {
+    return new SpecException(otherMover == null
+        ? "a replication method must be specified: Cairn runs the restic mover (spec.restic)"
+        : "spec." + otherMover + " is not supported: Cairn runs only the restic mover"
+            + " (spec.restic)");
+  }
 
   /**
    * Checks what the spec names before anything starts (Secret, CA, volumes, classes).
