@@ -38,10 +38,9 @@ public final class ClusterStandIn implements AutoCloseable {
   private final Kubelet kubelet;
   private final Binder binder;
   private final WorkloadController workloads;
+  /** Jobs and PVCs seen, by {@code namespace/name}. */
   private final Map<String, Job> jobsSeen = new ConcurrentHashMap<>();
-  private final Map<String, Job> jobsByNamespace = new ConcurrentHashMap<>();
   private final Map<String, PersistentVolumeClaim> pvcsSeen = new ConcurrentHashMap<>();
-  private final Map<String, PersistentVolumeClaim> pvcsByNamespace = new ConcurrentHashMap<>();
   private final Map<String, GenericKubernetesResource> snapshotsSeen = new ConcurrentHashMap<>();
   private final List<Throwable> failures = new CopyOnWriteArrayList<>();
   private final Thread loop;
@@ -91,22 +90,17 @@ public final class ClusterStandIn implements AutoCloseable {
 
   /** Job {@code name} of {@code namespace} as last seen, or null. */
   public Job jobSeen(String namespace, String name) {
-    return jobsByNamespace.get(namespace + "/" + name);
+    return jobsSeen.get(namespace + "/" + name);
   }
 
   /** PVC {@code name} of {@code namespace} as first seen (as the operator created it), or null. */
   public PersistentVolumeClaim pvcSeen(String namespace, String name) {
-    return pvcsByNamespace.get(namespace + "/" + name);
+    return pvcsSeen.get(namespace + "/" + name);
   }
 
-  /** Every Job seen, by name (the last version seen). */
+  /** Every Job seen, by {@code namespace/name} (the last version seen). */
   public Map<String, Job> jobsSeen() {
     return Map.copyOf(jobsSeen);
-  }
-
-  /** Every PVC seen, by name (the first version seen: as the operator created it). */
-  public Map<String, PersistentVolumeClaim> pvcsSeen() {
-    return Map.copyOf(pvcsSeen);
   }
 
   /** Every VolumeSnapshot seen, by name (as the operator created it). */
@@ -143,7 +137,7 @@ public final class ClusterStandIn implements AutoCloseable {
         snapshots();
         claims();
         workloads.tick();
-        kubelet.tick(jobsSeen, jobsByNamespace);
+        kubelet.tick(jobsSeen);
       } catch (KubernetesClientException e) {
         if (!stopped) {
           failures.add(e);
@@ -202,8 +196,7 @@ public final class ClusterStandIn implements AutoCloseable {
   private void claims() {
     var pvcs = client.persistentVolumeClaims().inAnyNamespace().list().getItems();
     for (PersistentVolumeClaim pvc : pvcs) {
-      pvcsSeen.putIfAbsent(pvc.getMetadata().getName(), pvc);
-      pvcsByNamespace.putIfAbsent(pvc.getMetadata().getNamespace() + "/"
+      pvcsSeen.putIfAbsent(pvc.getMetadata().getNamespace() + "/"
           + pvc.getMetadata().getName(), pvc);
     }
     binder.claims(pvcs);

@@ -70,10 +70,9 @@ final class Kubelet implements AutoCloseable {
   }
 
   /** One pass: starts new Jobs' pods, ends finished ones, collects garbage. */
-  void tick(Map<String, Job> seenByName, Map<String, Job> seenByNamespace) {
+  void tick(Map<String, Job> seen) {
     for (Job job : client.batch().v1().jobs().inAnyNamespace().list().getItems()) {
-      seenByName.put(job.getMetadata().getName(), job);
-      seenByNamespace.put(job.getMetadata().getNamespace() + "/" + job.getMetadata().getName(),
+      seen.put(job.getMetadata().getNamespace() + "/" + job.getMetadata().getName(),
           job);
       String uid = job.getMetadata().getUid();
       if (handled.containsKey(uid) || job.getMetadata().getDeletionTimestamp() != null

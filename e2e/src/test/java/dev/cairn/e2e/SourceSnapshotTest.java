@@ -67,7 +67,7 @@ class SourceSnapshotTest {
       assertThat(vs.getAdditionalProperties().get("spec")).isEqualTo(Map.of(
           "source", Map.of("persistentVolumeClaimName", "app"),
           "volumeSnapshotClassName", "csi-ceph-blockpool"));
-      var pit = h.standIn.pvcsSeen().get("volsync-app-src");
+      var pit = h.standIn.pvcSeen(NS, "volsync-app-src");
       assertThat(pit.getSpec().getDataSource().getKind()).isEqualTo("VolumeSnapshot");
       assertThat(pit.getSpec().getDataSource().getName()).isEqualTo("volsync-app-src");
       assertThat(pit.getSpec().getResources().getRequests().get("storage").toString())
@@ -82,7 +82,7 @@ class SourceSnapshotTest {
       assertThat(cache.getMetadata().getLabels()).doesNotContainKey("volsync.backube/cleanup");
       assertThat(c.client().serviceAccounts().inNamespace(NS).withName("volsync-src-app").get())
           .isNotNull();
-      Job job = h.standIn.jobsSeen().get("volsync-src-app");
+      Job job = h.standIn.jobSeen(NS, "volsync-src-app");
       var pod = job.getSpec().getTemplate().getSpec();
       var ctr = pod.getContainers().get(0);
       assertThat(ctr.getName()).isEqualTo("restic");
@@ -143,7 +143,7 @@ class SourceSnapshotTest {
       h.clock.set(week);
       h.await("the run with prune", 90, () -> synced(c, 3));
       var pruned = c.source(NS, "app").getStatus();
-      assertThat(h.standIn.jobsSeen().get("volsync-src-app").getSpec().getTemplate().getSpec()
+      assertThat(h.standIn.jobSeen(NS, "volsync-src-app").getSpec().getTemplate().getSpec()
           .getContainers().get(0).getArgs()).containsExactly("mover", "backup", "prune");
       assertThat(pruned.restic().lastPruned()).isEqualTo(week.toString());
       restic.run(repo, PASSWORD, "check").assertOk();
