@@ -27,6 +27,7 @@ class DeployRenderTest {
         "CustomResourceDefinition/replicationdestinations.volsync.backube",
         "Namespace/volsync-system", "ServiceAccount/cairn-operator",
         "ClusterRole/cairn-operator", "ClusterRoleBinding/cairn-operator",
+        "ClusterRole/cairn-operator-restore-pvc", "ClusterRoleBinding/cairn-operator-restore-pvc",
         "Role/cairn-operator-leader-election", "RoleBinding/cairn-operator-leader-election",
         "Deployment/cairn-operator", "Service/cairn-operator-metrics");
     assertValid(objects);

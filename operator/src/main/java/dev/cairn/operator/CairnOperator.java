@@ -9,6 +9,7 @@ import dev.cairn.operator.reconcile.DestinationReconciler;
 import dev.cairn.operator.reconcile.EventRecorder;
 import dev.cairn.operator.reconcile.ReconcileSettings;
 import dev.cairn.operator.reconcile.SourceReconciler;
+import dev.cairn.operator.restore.RestorePvcReconciler;
 import dev.cairn.operator.sync.SyncPolicy;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -30,7 +31,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The operator, wired: the controllers on the Java Operator SDK with the given client, leader
+ * The operator, wired: the controllers (sources, destinations, restore-pvc by annotation) on
+ * the Java Operator SDK with the given client, leader
  * election through a Lease, the metrics and probe endpoints, and the sweep that removes the
  * series of deleted resources. {@code cairn operator} starts one; so do the tests, against the
  * fabric8 mock API server, with the same code.
@@ -38,6 +40,8 @@ import java.util.concurrent.TimeUnit;
 public final class CairnOperator implements AutoCloseable {
   /** The leader-election Lease's name. */
   public static final String LEASE = "cairn-operator";
+  /** The bound of each wait of a restore asked for by annotation (as restore-pvc's default). */
+  static final Duration RESTORE_TIMEOUT = Duration.ofMinutes(10);
 
   private final Operator operator;
   private final SyncMetrics metrics;
@@ -46,6 +50,7 @@ public final class CairnOperator implements AutoCloseable {
   private final KubernetesClient client;
   private final OperatorOptions options;
   private final DecisionLog log;
+  private final RestorePvcReconciler restorePvc;
 
   private volatile boolean closing;
 
@@ -65,9 +70,11 @@ public final class CairnOperator implements AutoCloseable {
         .withSSABasedCreateUpdateMatchForDependentResources(false)
         .withLeaderElectionConfiguration(options.leaseNamespace() == null ? null
             : leaderElection(options, env, lostLease)));
+    this.restorePvc = new RestorePvcReconciler(client, clock, events, log, RESTORE_TIMEOUT);
     for (Reconciler<?> r : List.of(
         new SourceReconciler(client, clock, metrics, events, log, settings),
-        new DestinationReconciler(client, clock, metrics, events, log, settings))) {
+        new DestinationReconciler(client, clock, metrics, events, log, settings),
+        restorePvc)) {
       register(r, options);
     }
     this.http = new HttpEndpoints(options.metricsAddress(), options.healthAddress(),
@@ -179,6 +186,7 @@ public final class CairnOperator implements AutoCloseable {
     closing = true;
     sweeper.shutdownNow();
     http.close();
+    restorePvc.close();
     operator.stop();
   }
 

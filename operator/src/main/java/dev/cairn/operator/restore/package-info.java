@@ -7,6 +7,8 @@
  * PVC through a ReplicationDestination and insists that a snapshot was really restored, {@code
  * WorkloadScaler} records and scales the Deployments and StatefulSets that mount the PVC, and
  * {@code VolumeSwap} binds the restored PersistentVolume to a claim of the original name (no
- * data is copied twice) while the original volume is kept (reclaim policy Retain).
+ * data is copied twice) while the original volume is kept (reclaim policy Retain). {@code
+ * RestorePvcReconciler} runs the same in the operator when a ReplicationDestination carries the
+ * {@code RestorePvcAnnotations}.
  */
 package dev.cairn.operator.restore;
