@@ -42,6 +42,7 @@ import picocli.CommandLine;
       MoverCommand.class,
       OperatorCommand.class,
       RestorePvcCommand.class,
+      StandaloneCommand.class,
       VersionCommand.class,
       CdsTrainingCommand.class
     })

@@ -35,6 +35,9 @@ import java.util.TreeSet;
  * @param options {@code CAIRN_MOVER_OPTIONS}: extended options ({@code -o}), space separated
  * @param job {@code CAIRN_MOVER_JOB}, else the Job this pod belongs to as its host name shows
  *     ({@code volsync-src-app-x7k2p} is a pod of Job {@code volsync-src-app}), or null
+ * @param snapshotTime {@code CAIRN_SNAPSHOT_TIME}: the backup's snapshot time (RFC 3339), as
+ *     {@code restic backup --time}; {@code cairn standalone} passes its own clock. Null: the
+ *     backup's start
  */
 public record MoverEnvironment(
     Map<String, String> env,
@@ -50,7 +53,8 @@ public record MoverEnvironment(
     int readConcurrency,
     Duration retryLock,
     List<String> options,
-    String job) {
+    String job,
+    Instant snapshotTime) {
   /** What {@code entry.sh} requires, in its order. */
   static final List<String> MANDATORY = List.of(
       "PRIVILEGED_MOVER", "RESTIC_CACHE_DIR", "RESTIC_PASSWORD", "RESTIC_REPOSITORY", "DATA_DIR");
@@ -82,13 +86,14 @@ public record MoverEnvironment(
     try {
       return new MoverEnvironment(Map.copyOf(env), Path.of(env.get("DATA_DIR")),
           "1".equals(env.get("PRIVILEGED_MOVER")), forget(env.get("FORGET_OPTIONS")),
-          instant(env.get("RESTORE_AS_OF")), previous(env.get("SELECT_PREVIOUS")),
+          instant("RESTORE_AS_OF", env.get("RESTORE_AS_OF")), previous(env.get("SELECT_PREVIOUS")),
           restoreDelete(env.get("RESTORE_OPTIONS")), path(env.get("CUSTOM_CA")),
           "1".equals(env.get("DEBUG_MOVER")),
           Path.of(env.getOrDefault("TERMINATION_MESSAGE_PATH", "/dev/termination-log")),
           number("RESTIC_READ_CONCURRENCY", env.get("RESTIC_READ_CONCURRENCY"), 2, 1),
           retryLock(env.get("CAIRN_RETRY_LOCK")), options(env.get("CAIRN_MOVER_OPTIONS")),
-          job == null || job.isBlank() ? null : job);
+          job == null || job.isBlank() ? null : job,
+          instant("CAIRN_SNAPSHOT_TIME", env.get("CAIRN_SNAPSHOT_TIME")));
     } catch (IllegalArgumentException e) {
       throw bad(e.getMessage());
     }
@@ -142,6 +147,11 @@ public record MoverEnvironment(
    * an offset, or a date alone, the time is UTC (Volsync's container zone).
    */
   static Instant instant(String v) {
+    return instant("RESTORE_AS_OF", v);
+  }
+
+  /** {@link #instant(String)} of variable {@code name}. */
+  static Instant instant(String name, String v) {
     if (v == null || v.isBlank()) {
       return null;
     }
@@ -155,7 +165,7 @@ public record MoverEnvironment(
         try {
           return LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e3) {
-          throw new IllegalArgumentException("RESTORE_AS_OF \"" + v
+          throw new IllegalArgumentException(name + " \"" + v
               + "\" is not a time: want RFC 3339, e.g. 2024-05-06T07:08:09Z");
         }
       }

@@ -132,7 +132,8 @@ final class MoverRun implements AutoCloseable {
         .withHostname(HOST)
         .withExcludes(List.of(LOST_FOUND))
         .withSizes(env.readConcurrency(), locator.packSize())
-        .withProgramVersion(programVersion);
+        .withProgramVersion(programVersion)
+        .withTime(env.snapshotTime());
     BackupOutcome b;
     try (BackupPrinter printer = new BackupPrinter(out, false, 0, 0.1)) {
       b = o.backup(request, printer);

@@ -17,7 +17,7 @@ import java.util.TreeSet;
  */
 public final class MoverEnv {
   /** Keys Volsync passes from the Secret when they are there, in Volsync's order. */
-  static final List<String> OPTIONAL_KEYS = List.of(
+  public static final List<String> OPTIONAL_KEYS = List.of(
       "RESTIC_COMPRESSION", "RESTIC_PACK_SIZE", "RESTIC_READ_CONCURRENCY",
       "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_DEFAULT_REGION",
       "AWS_PROFILE", "RESTIC_AWS_ASSUME_ROLE_ARN", "RESTIC_AWS_ASSUME_ROLE_SESSION_NAME",

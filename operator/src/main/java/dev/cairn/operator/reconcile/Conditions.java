@@ -12,16 +12,16 @@ import java.util.List;
  * run's outcome as the reason). A condition's {@code lastTransitionTime} changes only when its
  * status does.
  */
-final class Conditions {
-  static final String SYNCHRONIZING = "Synchronizing";
-  static final String LAST_SYNC_SUCCEEDED = "LastSyncSucceeded";
-  static final String SYNC_IN_PROGRESS = "SyncInProgress";
-  static final String ERROR = "Error";
+public final class Conditions {
+  public static final String SYNCHRONIZING = "Synchronizing";
+  public static final String LAST_SYNC_SUCCEEDED = "LastSyncSucceeded";
+  public static final String SYNC_IN_PROGRESS = "SyncInProgress";
+  public static final String ERROR = "Error";
 
   private Conditions() {}
 
   /** Sets (adds or replaces) a condition in {@code list}. */
-  static void set(List<Condition> list, String type, boolean status, String reason,
+  public static void set(List<Condition> list, String type, boolean status, String reason,
       String message, long generation, Instant now) {
     String st = status ? "True" : "False";
     Condition old = null;
@@ -43,7 +43,7 @@ final class Conditions {
   }
 
   /** The outcome class as a condition reason ({@code skipped-empty} → {@code SkippedEmpty}). */
-  static String reason(String outcome) {
+  public static String reason(String outcome) {
     if ("ok".equals(outcome)) {
       return "Succeeded";
     }

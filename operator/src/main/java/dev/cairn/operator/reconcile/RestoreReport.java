@@ -16,9 +16,9 @@ import io.fabric8.kubernetes.api.model.TypedLocalObjectReference;
  * @param snapshotId the restored snapshot's id, or null
  * @param snapshotTime when the restored snapshot was taken, or null
  */
-record RestoreReport(boolean restored, String reason, String message, String snapshotId,
+public record RestoreReport(boolean restored, String reason, String message, String snapshotId,
     String snapshotTime) {
-  static final String CONDITION = "Restored";
+  public static final String CONDITION = "Restored";
   static final String RESTORED = "Restored";
   static final String NOTHING_RESTORED = "NothingRestored";
 
@@ -26,7 +26,7 @@ record RestoreReport(boolean restored, String reason, String message, String sna
    * The report of a run restoring into PersistentVolumeClaim {@code pvc} that ended with {@code
    * outcome}; {@code image} is the latest image after a success.
    */
-  static RestoreReport of(MoverOutcome outcome, String pvc, TypedLocalObjectReference image) {
+  public static RestoreReport of(MoverOutcome outcome, String pvc, TypedLocalObjectReference image) {
     if (!outcome.success()) {
       return new RestoreReport(false, Conditions.reason(outcome.outcome()),
           "nothing restored into PersistentVolumeClaim " + pvc + ": " + outcome.message(), null,
@@ -55,7 +55,7 @@ record RestoreReport(boolean restored, String reason, String message, String sna
   }
 
   /** restic's short form of a snapshot id: its first eight hex digits. */
-  static String shortId(String id) {
+  public static String shortId(String id) {
     return id.length() > 8 ? id.substring(0, 8) : id;
   }
 }

@@ -164,7 +164,8 @@ public abstract class SyncReconciler<R extends CustomResource<?, ?>> implements 
     return new SyncPolicy(retries, d.firstBackoff(), d.maxBackoff(), jitter, d.syncOnCreate());
   }
 
-  static SyncState state(HasMetadata resource, SyncStatus st) {
+  /** The sync machine's view of a resource's status. */
+  public static SyncState state(HasMetadata resource, SyncStatus st) {
     RunPlan run = st.currentRun;
     return new SyncState(SyncStatus.time(resource.getMetadata().getCreationTimestamp()),
         st.lastSyncTime, st.lastSyncStartTime, st.nextSyncTime, st.lastManualSync,

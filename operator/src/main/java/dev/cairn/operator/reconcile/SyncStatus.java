@@ -17,26 +17,27 @@ import java.util.List;
  * A status being edited during one reconcile: the fields both resources have, plus each one's
  * own ({@code restic} on a source; {@code latestImage} and the restored snapshot on a
  * destination). Read from the status record at the start, written back as a record at the end;
- * the reconcile patches the status only when the result differs.
+ * the reconcile patches the status only when the result differs. {@code cairn standalone} keeps
+ * the same status in its state file.
  */
-final class SyncStatus {
-  Instant lastSyncTime;
-  Instant lastSyncStartTime;
-  String lastSyncDuration;
-  Instant nextSyncTime;
-  String lastManualSync;
-  MoverStatus latestMoverStatus;
-  List<Condition> conditions = new ArrayList<>();
-  SyncResult lastResult;
-  RunPlan currentRun;
-  int consecutiveFailures;
-  Instant lastPruned;
-  String lastUnlocked;
-  TypedLocalObjectReference latestImage;
-  String restoredSnapshot;
-  String restoredSnapshotTime;
+public final class SyncStatus {
+  public Instant lastSyncTime;
+  public Instant lastSyncStartTime;
+  public String lastSyncDuration;
+  public Instant nextSyncTime;
+  public String lastManualSync;
+  public MoverStatus latestMoverStatus;
+  public List<Condition> conditions = new ArrayList<>();
+  public SyncResult lastResult;
+  public RunPlan currentRun;
+  public int consecutiveFailures;
+  public Instant lastPruned;
+  public String lastUnlocked;
+  public TypedLocalObjectReference latestImage;
+  public String restoredSnapshot;
+  public String restoredSnapshotTime;
 
-  static SyncStatus of(ReplicationSourceStatus s) {
+  public static SyncStatus of(ReplicationSourceStatus s) {
     SyncStatus d = new SyncStatus();
     if (s == null) {
       return d;
@@ -51,7 +52,7 @@ final class SyncStatus {
     return d;
   }
 
-  static SyncStatus of(ReplicationDestinationStatus s) {
+  public static SyncStatus of(ReplicationDestinationStatus s) {
     SyncStatus d = new SyncStatus();
     if (s == null) {
       return d;
@@ -82,7 +83,7 @@ final class SyncStatus {
     consecutiveFailures = failures == null ? 0 : failures;
   }
 
-  ReplicationSourceStatus toSource() {
+  public ReplicationSourceStatus toSource() {
     ResticSourceStatus restic = lastPruned == null && lastUnlocked == null ? null
         : new ResticSourceStatus(text(lastPruned), lastUnlocked);
     return new ReplicationSourceStatus(text(lastSyncTime), text(lastSyncStartTime),
@@ -91,7 +92,7 @@ final class SyncStatus {
         consecutiveFailures == 0 ? null : consecutiveFailures);
   }
 
-  ReplicationDestinationStatus toDestination() {
+  public ReplicationDestinationStatus toDestination() {
     ResticDestinationStatus restic = restoredSnapshot == null && restoredSnapshotTime == null
         ? null : new ResticDestinationStatus(restoredSnapshot, restoredSnapshotTime);
     return new ReplicationDestinationStatus(text(lastSyncTime), text(lastSyncStartTime),
@@ -101,11 +102,11 @@ final class SyncStatus {
   }
 
   /** An RFC 3339 time as Kubernetes writes {@code metav1.Time}: seconds, UTC. */
-  static String text(Instant t) {
+  public static String text(Instant t) {
     return t == null ? null : t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
   }
 
-  static Instant time(String s) {
+  public static Instant time(String s) {
     return s == null || s.isEmpty() ? null : Instant.parse(s);
   }
 }
