@@ -54,7 +54,8 @@ final class StandaloneCommand implements Callable<Integer> {
   static List<String> cairnCommand() {
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
-    cmd.add("-XX:+UseSerialGC");
+    cmd.addAll(List.of("-XX:+UseSerialGC", "-Xss2m", "--add-opens",
+        "java.base/sun.nio.fs=ALL-UNNAMED"));
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(Main.class.getName());
