@@ -2,7 +2,6 @@ package dev.cairn.standalone;
 
 import dev.cairn.operator.api.v1alpha1.MoverStatus;
 import dev.cairn.operator.api.v1alpha1.RunPlan;
-import dev.cairn.operator.api.v1alpha1.SyncResult;
 import dev.cairn.operator.metrics.SyncMetrics;
 import dev.cairn.operator.mover.MoverOutcome;
 import dev.cairn.operator.reconcile.Conditions;
@@ -35,7 +34,7 @@ final class RunRecorder {
   void record(Managed m, SyncMachine machine, SyncStatus st, MoverOutcome outcome,
       TypedLocalObjectReference image, Instant now) {
     SyncMetrics.Key key = Standalone.metricsKey(m);
-    st.lastResult = result(outcome, now);
+    st.lastResult = outcome.toStatus(SyncStatus.text(now));
     st.latestMoverStatus = new MoverStatus(outcome.success() ? MoverStatus.SUCCESSFUL
         : MoverStatus.FAILED, outcome.message());
     Conditions.set(st.conditions, Conditions.LAST_SYNC_SUCCEEDED, outcome.success(),
@@ -106,17 +105,6 @@ final class RunRecorder {
         "consecutive_failures", f.consecutiveFailures(), "then", then);
   }
 
-  private static SyncResult result(MoverOutcome o, Instant now) {
-    String snapshot = o.text("backup", "snapshot_id");
-    if (snapshot == null) {
-      snapshot = o.text("restore", "snapshot_id");
-    }
-    return new SyncResult(o.outcome(), o.message(), SyncStatus.text(now), snapshot,
-        o.text("restore", "snapshot_time"), o.number("backup", "bytes_added"),
-        o.number("backup", "files_new"), o.number("backup", "files_changed"),
-        o.number("backup", "files_unreadable"), o.number("restore", "files"),
-        o.number("restore", "bytes"), o.number("prune", "freed_bytes"));
-  }
 
   private static String shortId(String id) {
     return id == null ? "none" : RestoreReport.shortId(id);

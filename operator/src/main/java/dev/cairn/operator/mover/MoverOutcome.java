@@ -102,6 +102,19 @@ public record MoverOutcome(String outcome, int exitCode, String message, List<St
     return Optional.empty();
   }
 
+  /** The result as {@code status.lastResult}, finished at {@code finishedAt} (RFC 3339). */
+  public dev.cairn.operator.api.v1alpha1.SyncResult toStatus(String finishedAt) {
+    String snapshot = text("backup", "snapshot_id");
+    if (snapshot == null) {
+      snapshot = text("restore", "snapshot_id");
+    }
+    return new dev.cairn.operator.api.v1alpha1.SyncResult(outcome, message, finishedAt,
+        snapshot, text("restore", "snapshot_time"), number("backup", "bytes_added"),
+        number("backup", "files_new"), number("backup", "files_changed"),
+        number("backup", "files_unreadable"), number("restore", "files"),
+        number("restore", "bytes"), number("prune", "freed_bytes"));
+  }
+
   /** A failure the controller observed itself (no result from the mover). */
   public static MoverOutcome failed(String message) {
     return new MoverOutcome("failed", 1, message, List.of(), null);

@@ -3,7 +3,6 @@ package dev.cairn.operator.reconcile;
 import dev.cairn.operator.api.v1alpha1.MoverSettings;
 import dev.cairn.operator.api.v1alpha1.MoverStatus;
 import dev.cairn.operator.api.v1alpha1.RunPlan;
-import dev.cairn.operator.api.v1alpha1.SyncResult;
 import dev.cairn.operator.api.v1alpha1.TriggerSpec;
 import dev.cairn.operator.metrics.SyncMetrics;
 import dev.cairn.operator.mover.MoverOutcome;
@@ -39,7 +38,7 @@ final class Outcomes<R extends HasMetadata> {
 
   void record(R resource, MoverSettings restic, SyncStatus st, MoverOutcome outcome,
       String logTail, SyncMetrics.Key key, long generation, Instant now) {
-    st.lastResult = result(outcome, now);
+    st.lastResult = outcome.toStatus(SyncStatus.text(now));
     st.latestMoverStatus = new MoverStatus(outcome.success() ? MoverStatus.SUCCESSFUL
         : MoverStatus.FAILED, logTail.isEmpty() ? outcome.message() : logTail);
     Conditions.set(st.conditions, Conditions.LAST_SYNC_SUCCEEDED, outcome.success(),
@@ -107,17 +106,6 @@ final class Outcomes<R extends HasMetadata> {
         "consecutive_failures", f.consecutiveFailures(), "then", what);
   }
 
-  private static SyncResult result(MoverOutcome o, Instant now) {
-    String snapshot = o.text("backup", "snapshot_id");
-    if (snapshot == null) {
-      snapshot = o.text("restore", "snapshot_id");
-    }
-    return new SyncResult(o.outcome(), o.message(), SyncStatus.text(now), snapshot,
-        o.text("restore", "snapshot_time"), o.number("backup", "bytes_added"),
-        o.number("backup", "files_new"), o.number("backup", "files_changed"),
-        o.number("backup", "files_unreadable"), o.number("restore", "files"),
-        o.number("restore", "bytes"), o.number("prune", "freed_bytes"));
-  }
 
   private static Long sum(Long a, Long b) {
     return a == null && b == null ? null : (a == null ? 0 : a) + (b == null ? 0 : b);
