@@ -130,6 +130,37 @@ class StandaloneFailureTest {
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("decision=spec-error");
   }
 
+  @Test
+  void snapshotCopiesNeedASnapshotCommandAndBackUpTheCopy() throws Exception {
+    Path config = Files.createDirectories(tmp.resolve("config"));
+    Path data = Files.createDirectories(config.resolve("volumes/demo/app-data"));
+    Files.writeString(data.resolve("a.txt"), "a\n");
+    StandaloneTest.write(config, "app.yaml", StandaloneTest.SECRET + StandaloneTest.SOURCE
+        .replace("copyMethod: Direct", "copyMethod: Snapshot"));
+    Standalone without = StandaloneTest.standalone(config, new TestClock(StandaloneTest.START),
+        new ByteArrayOutputStream());
+    without.settle(Duration.ofMinutes(1));
+    assertThat(condition(without, "app-data")).isEqualTo("app.yaml: ReplicationSource"
+        + " demo/app-data: spec.restic.copyMethod Snapshot needs a snapshot command on this"
+        + " host: start cairn standalone with --snapshot-command, e.g. 'cp -a --reflink=auto"
+        + " \"$SOURCE/.\" \"$TARGET\"' or 'btrfs subvolume snapshot -r \"$SOURCE\""
+        + " \"$TARGET\"', or use copyMethod: Direct");
+
+    Standalone with = new Standalone(new dev.cairn.standalone.StandaloneOptions(config,
+        config.resolve("volumes"), null, "mkdir \"$TARGET\" && cp -a \"$SOURCE/.\" \"$TARGET\""),
+        new TestClock(StandaloneTest.START), new dev.cairn.standalone.MoverLauncher(
+            StandaloneTest.moverCommand()), new java.io.PrintStream(new ByteArrayOutputStream()));
+    with.settle(Duration.ofMinutes(1));
+    SyncStatus st = with.status(find(with, new ResourceKey(ResourceKey.SOURCE, "demo",
+        "app-data")));
+    assertThat(st.lastResult.outcome()).isEqualTo("ok");
+    assertThat(config.resolve(".cairn/snapshots/demo/app-data")).as("the copy, deleted")
+        .doesNotExist();
+    String ls = ResticBinary.require().run(config.resolve("repository"), PASSWORD, "ls",
+        "latest").assertOk().stdoutText();
+    assertThat(ls.lines()).contains("/a.txt");
+  }
+
   private static String condition(Standalone s, String name) {
     SyncStatus st = s.status(find(s, new ResourceKey(ResourceKey.SOURCE, "demo", name)));
     return st.conditions.stream().filter(c -> c.getType().equals("Synchronizing"))
