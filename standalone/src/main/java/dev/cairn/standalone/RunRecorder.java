@@ -11,7 +11,6 @@ import dev.cairn.operator.reconcile.SyncReconciler;
 import dev.cairn.operator.reconcile.SyncStatus;
 import dev.cairn.operator.sync.Completion;
 import dev.cairn.operator.sync.Failure;
-import dev.cairn.operator.sync.GoDuration;
 import dev.cairn.operator.sync.SyncMachine;
 import io.fabric8.kubernetes.api.model.TypedLocalObjectReference;
 import java.time.Instant;
@@ -62,13 +61,7 @@ final class RunRecorder {
           st.lastUnlocked = run.unlock();
         }
       }
-      st.lastSyncTime = c.lastSyncTime();
-      st.lastSyncDuration = GoDuration.format(c.duration());
-      st.nextSyncTime = c.nextSyncTime();
-      st.lastManualSync = c.lastManualSync();
-      st.lastSyncStartTime = null;
-      st.currentRun = null;
-      st.consecutiveFailures = 0;
+      st.complete(c);
       Long added = outcome.number("backup", "bytes_added");
       Long changed = sum(outcome.number("backup", "files_new"),
           outcome.number("backup", "files_changed"));
@@ -80,26 +73,8 @@ final class RunRecorder {
           outcome.message());
       return;
     }
-    RunPlan run = st.currentRun;
     Failure f = machine.failed(m.trigger(), SyncReconciler.state(m.resource(), st), now);
-    st.lastSyncStartTime = null;
-    st.consecutiveFailures = f.consecutiveFailures();
-    String then;
-    if (f.retry() && run != null) {
-      st.currentRun = new RunPlan(run.actions(), f.nextAttempt(), run.job(),
-          SyncStatus.text(f.retryAt()), run.unlock());
-      then = "attempt " + f.nextAttempt() + " at " + SyncStatus.text(f.retryAt());
-    } else {
-      st.currentRun = null;
-      if (f.nextSyncTime() != null) {
-        st.nextSyncTime = f.nextSyncTime();
-      }
-      if (f.lastManualSync() != null) {
-        st.lastManualSync = f.lastManualSync();
-      }
-      then = "retries exhausted; " + (st.nextSyncTime != null ? "next sync at "
-          + SyncStatus.text(st.nextSyncTime) : "waiting for spec.trigger.manual to change");
-    }
+    String then = st.fail(f);
     metrics.run(key, outcome.outcome(), f.consecutiveFailures());
     log.warn(m.resource(), "failed", "outcome", outcome.outcome(), "message", outcome.message(),
         "consecutive_failures", f.consecutiveFailures(), "then", then);

@@ -8,7 +8,6 @@ import dev.cairn.operator.metrics.SyncMetrics;
 import dev.cairn.operator.mover.MoverOutcome;
 import dev.cairn.operator.sync.Completion;
 import dev.cairn.operator.sync.Failure;
-import dev.cairn.operator.sync.GoDuration;
 import dev.cairn.operator.sync.SyncMachine;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.time.Instant;
@@ -54,13 +53,7 @@ final class Outcomes<R extends HasMetadata> {
       SyncMetrics.Key key, Instant now) {
     Completion c = machine.completed(trigger, SyncReconciler.state(resource, st), now);
     kind.succeeded(resource, restic, st, outcome, now);
-    st.lastSyncTime = c.lastSyncTime();
-    st.lastSyncDuration = GoDuration.format(c.duration());
-    st.nextSyncTime = c.nextSyncTime();
-    st.lastManualSync = c.lastManualSync();
-    st.lastSyncStartTime = null;
-    st.currentRun = null;
-    st.consecutiveFailures = 0;
+    st.complete(c);
     Long changed = sum(outcome.number("backup", "files_new"),
         outcome.number("backup", "files_changed"));
     metrics.completed(key, c.duration(), c.missedInterval(), now,
@@ -76,28 +69,9 @@ final class Outcomes<R extends HasMetadata> {
 
   private void failed(R resource, SyncStatus st, MoverOutcome outcome, SyncMetrics.Key key,
       Instant now) {
-    RunPlan run = st.currentRun;
     Failure f = machine.failed(trigger, SyncReconciler.state(resource, st), now);
     kind.failed(resource, st, outcome, now);
-    st.lastSyncStartTime = null;
-    st.consecutiveFailures = f.consecutiveFailures();
-    String what;
-    if (f.retry()) {
-      st.currentRun = new RunPlan(run.actions(), f.nextAttempt(), run.job(),
-          SyncStatus.text(f.retryAt()), run.unlock());
-      what = "attempt " + f.nextAttempt() + " at " + SyncStatus.text(f.retryAt());
-    } else {
-      st.currentRun = null;
-      if (f.nextSyncTime() != null) {
-        st.nextSyncTime = f.nextSyncTime();
-      }
-      if (f.lastManualSync() != null) {
-        st.lastManualSync = f.lastManualSync();
-      }
-      what = "retries exhausted; "
-          + (st.nextSyncTime != null ? "next sync at " + SyncStatus.text(st.nextSyncTime)
-              : "waiting for spec.trigger.manual to change");
-    }
+    String what = st.fail(f);
     metrics.run(key, outcome.outcome(), f.consecutiveFailures());
     events.record(resource, EventRecorder.WARNING,
         f.retry() ? "SyncFailed" : "SyncRetriesExhausted",
@@ -105,7 +79,6 @@ final class Outcomes<R extends HasMetadata> {
     log.warn(resource, "failed", "outcome", outcome.outcome(), "message", outcome.message(),
         "consecutive_failures", f.consecutiveFailures(), "then", what);
   }
-
 
   private static Long sum(Long a, Long b) {
     return a == null && b == null ? null : (a == null ? 0 : a) + (b == null ? 0 : b);

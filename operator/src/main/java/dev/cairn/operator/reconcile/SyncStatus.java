@@ -1,5 +1,9 @@
 package dev.cairn.operator.reconcile;
 
+import dev.cairn.operator.sync.Completion;
+import dev.cairn.operator.sync.Failure;
+import dev.cairn.operator.sync.GoDuration;
+
 import dev.cairn.operator.api.v1alpha1.MoverStatus;
 import dev.cairn.operator.api.v1alpha1.ReplicationDestinationStatus;
 import dev.cairn.operator.api.v1alpha1.ReplicationSourceStatus;
@@ -99,6 +103,43 @@ public final class SyncStatus {
         lastSyncDuration, text(nextSyncTime), lastManualSync, latestImage, latestMoverStatus,
         conditions.isEmpty() ? null : List.copyOf(conditions), restic, lastResult, currentRun,
         consecutiveFailures == 0 ? null : consecutiveFailures);
+  }
+
+  /** A run succeeded: the sync machine's completion, the run cleared, no failures. */
+  public void complete(Completion c) {
+    lastSyncTime = c.lastSyncTime();
+    lastSyncDuration = GoDuration.format(c.duration());
+    nextSyncTime = c.nextSyncTime();
+    lastManualSync = c.lastManualSync();
+    lastSyncStartTime = null;
+    currentRun = null;
+    consecutiveFailures = 0;
+  }
+
+  /**
+   * A run failed: the sync machine's answer, a retry of the same actions or the slot or tag
+   * waited for after giving up.
+   *
+   * @return what follows, for events and logs
+   */
+  public String fail(Failure f) {
+    RunPlan run = currentRun;
+    lastSyncStartTime = null;
+    consecutiveFailures = f.consecutiveFailures();
+    if (f.retry() && run != null) {
+      currentRun = new RunPlan(run.actions(), f.nextAttempt(), run.job(),
+          text(f.retryAt()), run.unlock());
+      return "attempt " + f.nextAttempt() + " at " + text(f.retryAt());
+    }
+    currentRun = null;
+    if (f.nextSyncTime() != null) {
+      nextSyncTime = f.nextSyncTime();
+    }
+    if (f.lastManualSync() != null) {
+      lastManualSync = f.lastManualSync();
+    }
+    return "retries exhausted; " + (nextSyncTime != null ? "next sync at "
+        + text(nextSyncTime) : "waiting for spec.trigger.manual to change");
   }
 
   /** An RFC 3339 time as Kubernetes writes {@code metav1.Time}: seconds, UTC. */
