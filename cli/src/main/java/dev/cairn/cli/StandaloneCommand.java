@@ -37,9 +37,10 @@ final class StandaloneCommand implements Callable<Integer> {
       + " /metrics here; \"off\" for nowhere (default ${DEFAULT-VALUE})")
   String metricsAddress;
 
-  @Option(names = "--snapshot-command", description = "shell command making a point-in-time"
+  @Option(names = "--snapshot-command", scope = picocli.CommandLine.ScopeType.INHERIT,
+      description = "shell command making a point-in-time"
       + " copy of $SOURCE at $TARGET, for copyMethod Snapshot and Clone, e.g."
-      + " 'btrfs subvolume snapshot -r \"$SOURCE\" \"$TARGET\"'")
+      + " 'btrfs subvolume snapshot \"$SOURCE\" \"$TARGET\"'")
   String snapshotCommand;
 
   StandaloneOptions options() {

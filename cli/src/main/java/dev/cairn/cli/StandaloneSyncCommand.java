@@ -60,11 +60,14 @@ final class StandaloneSyncCommand implements Callable<Integer> {
       if (lock != null) {
         SyncStatus st = new Standalone(options, Clock.systemUTC(),
             new MoverLauncher(StandaloneCommand.cairnCommand()), System.out).syncNow(key, limit);
-        result = st == null ? null : st.lastResult;
+        result = st.lastResult;
       } else {
         parent.main.out().println("asking the running cairn standalone to sync " + key);
         result = new SyncWait(options).askAndWait(key, limit);
       }
+    } catch (IllegalStateException e) {
+      parent.main.out().warn("cairn standalone sync: " + e.getMessage());
+      return ExitCodes.FATAL;
     }
     if (result == null) {
       parent.main.out().warn("cairn standalone sync: " + key + " did not run");

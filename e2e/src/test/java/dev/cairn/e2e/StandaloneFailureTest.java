@@ -143,7 +143,7 @@ class StandaloneFailureTest {
     assertThat(condition(without, "app-data")).isEqualTo("app.yaml: ReplicationSource"
         + " demo/app-data: spec.restic.copyMethod Snapshot needs a snapshot command on this"
         + " host: start cairn standalone with --snapshot-command, e.g. 'cp -a --reflink=auto"
-        + " \"$SOURCE/.\" \"$TARGET\"' or 'btrfs subvolume snapshot -r \"$SOURCE\""
+        + " \"$SOURCE/.\" \"$TARGET\"' or 'btrfs subvolume snapshot \"$SOURCE\""
         + " \"$TARGET\"', or use copyMethod: Direct");
 
     Standalone with = new Standalone(new dev.cairn.standalone.StandaloneOptions(config,

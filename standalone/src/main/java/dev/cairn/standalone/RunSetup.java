@@ -57,7 +57,7 @@ final class RunSetup {
     if ((c == CopyMethod.Snapshot || c == CopyMethod.Clone) && options.snapshotCommand() == null) {
       throw spec(m, "spec.restic.copyMethod " + m.restic().copyMethod() + " needs a snapshot"
           + " command on this host: start cairn standalone with --snapshot-command, e.g."
-          + " 'cp -a --reflink=auto \"$SOURCE/.\" \"$TARGET\"' or 'btrfs subvolume snapshot -r"
+          + " 'cp -a --reflink=auto \"$SOURCE/.\" \"$TARGET\"' or 'btrfs subvolume snapshot"
           + " \"$SOURCE\" \"$TARGET\"', or use copyMethod: Direct");
     }
     return c;

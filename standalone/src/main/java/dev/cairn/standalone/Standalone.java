@@ -97,7 +97,9 @@ public final class Standalone implements AutoCloseable {
    * Runs {@code key} now, alone, and waits for it ({@code cairn standalone sync} when no service
    * runs the configuration).
    *
-   * @return its status afterwards, or null when the configuration has no such resource
+   * @return its status afterwards
+   * @throws IllegalStateException when the configuration has no such resource, or the run could
+   *     not start (the message says why: a missing Secret or directory, ...)
    */
   public SyncStatus syncNow(ResourceKey key, Duration timeout) throws InterruptedException {
     Managed m;
@@ -105,15 +107,30 @@ public final class Standalone implements AutoCloseable {
       reloadIfChanged();
       m = manifests.find(key);
       if (m == null) {
-        return null;
+        throw new IllegalStateException(key + " is not in the configuration "
+            + options.config() + problems());
       }
       pass(key::equals, Set.of(key));
     }
     MoverRun run = running.get(key.id());
-    if (run != null) {
-      run.await(timeout);
+    if (run == null) {
+      SyncStatus st = status(m);
+      String why = st.conditions.stream().filter(c -> Conditions.SYNCHRONIZING.equals(
+          c.getType()) && Conditions.ERROR.equals(c.getReason())).map(c -> c.getMessage())
+          .findFirst().orElse(null);
+      if (why != null || st.lastSyncStartTime == null) {
+        throw new IllegalStateException(key + " did not start"
+            + (why == null ? "" : ": " + why));
+      }
+      return st;
     }
+    run.await(timeout);
     return status(m);
+  }
+
+  private String problems() {
+    return manifests.problems().isEmpty() ? "" : " (problems: "
+        + String.join("; ", manifests.problems()) + ")";
   }
 
   private Instant pass(java.util.function.Predicate<ResourceKey> include,
@@ -126,12 +143,13 @@ public final class Standalone implements AutoCloseable {
       }
       StateFile.Entry e = entry(m, now);
       SyncStatus st = StateFile.status(e, m.key().source());
-      SyncMachine machine = new SyncMachine(SyncPolicy.DEFAULT, e.uid());
-      if (st.lastSyncStartTime != null) {
-        recover(m, machine, st, e, now);
-        continue;
-      }
       try {
+        SyncMachine machine = new SyncMachine(SyncReconciler.policy(SyncPolicy.DEFAULT,
+            m.resource()), e.uid());
+        if (st.lastSyncStartTime != null) {
+          recover(m, machine, st, e, now);
+          continue;
+        }
         Map<String, String> secret = setup.secret(m, manifests);
         CopyMethod copy = setup.copyMethod(m);
         Path volume = setup.volume(m);
@@ -194,7 +212,7 @@ public final class Standalone implements AutoCloseable {
     }
     manifests = new ManifestLoader().load(options.config());
     for (String p : manifests.problems()) {
-      log.operator("config-problem", "message", p);
+      log.operatorWarn("config-problem", "message", p);
     }
     log.operator("config-loaded", "dir", options.config(), "resources",
         manifests.resources().size(), "problems", manifests.problems().size());

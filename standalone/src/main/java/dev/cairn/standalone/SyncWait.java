@@ -31,9 +31,29 @@ public final class SyncWait {
           .isMissingNode()) {
         return StateFile.JSON.convertValue(now, SyncResult.class);
       }
+      String error = taken(key) && e != null && e.status() != null ? error(e.status()) : null;
+      if (error != null) {
+        throw new IllegalStateException(key + " did not start: " + error);
+      }
     }
     throw new IllegalStateException(key + " did not finish within " + timeout.toSeconds()
         + "s (the service took the request: see its log)");
+  }
+
+  /** Whether the service took the request (its file is gone). */
+  private boolean taken(ResourceKey key) {
+    return !java.nio.file.Files.exists(options.requests().resolve(key.id().replace('/', '~')));
+  }
+
+  /** The Synchronizing condition's message when its reason is Error, else null. */
+  private static String error(JsonNode status) {
+    for (JsonNode c : status.path("conditions")) {
+      if ("Synchronizing".equals(c.path("type").asText())
+          && "Error".equals(c.path("reason").asText())) {
+        return c.path("message").asText();
+      }
+    }
+    return null;
   }
 
   private static JsonNode result(StateFile file, ResourceKey key) {

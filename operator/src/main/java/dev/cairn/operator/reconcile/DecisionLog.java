@@ -33,6 +33,11 @@ public final class DecisionLog {
     line("info", null, decision, keyValues);
   }
 
+  /** Logs a problem of the operator itself (e.g. a configuration it cannot use). */
+  public void operatorWarn(String decision, Object... keyValues) {
+    line("warn", null, decision, keyValues);
+  }
+
   private void line(String level, HasMetadata about, String decision, Object... kv) {
     StringBuilder sb = new StringBuilder()
         .append("time=").append(SyncStatus.text(clock.instant()))

@@ -133,7 +133,16 @@ public abstract class SyncReconciler<R extends CustomResource<?, ?>> implements 
 
   /** The resource's retry and jitter policy: the defaults, or its Cairn annotations. */
   SyncPolicy policy(R resource) {
-    SyncPolicy d = settings.policy();
+    return policy(settings.policy(), resource);
+  }
+
+  /**
+   * {@code d}, or what the resource's annotations {@value Labels#START_JITTER} and {@value
+   * Labels#MAX_RETRIES} make of it.
+   *
+   * @throws SpecException naming the annotation whose value is not valid
+   */
+  public static SyncPolicy policy(SyncPolicy d, HasMetadata resource) {
     Map<String, String> a = resource.getMetadata().getAnnotations();
     if (a == null) {
       return d;
