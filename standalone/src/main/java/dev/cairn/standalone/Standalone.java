@@ -51,6 +51,8 @@ public final class Standalone implements AutoCloseable {
   private final Map<String, MoverRun> running = new ConcurrentHashMap<>();
   private final Set<String> busyRepositories = ConcurrentHashMap.newKeySet();
   private final Map<String, String> reported = new HashMap<>();
+  /** Sync requests taken but not yet started (their repository was busy). */
+  private final Set<ResourceKey> deferred = new java.util.LinkedHashSet<>();
   private final ConfigWatch watch;
   private final SyncRequests requests;
   private Manifests manifests = new Manifests(List.of(), Map.of(), List.of());
@@ -90,7 +92,9 @@ public final class Standalone implements AutoCloseable {
    */
   public synchronized Instant tick() {
     reloadIfChanged();
-    return pass(k -> true, requests.take());
+    deferred.addAll(requests.take());
+    deferred.removeIf(k -> manifests.find(k) == null);
+    return pass(k -> true, Set.copyOf(deferred));
   }
 
   /**
@@ -164,13 +168,15 @@ public final class Standalone implements AutoCloseable {
         } else if (d instanceof Decision.Start s) {
           String repo = secret.get("RESTIC_REPOSITORY");
           if (busyRepositories.contains(repo)) {
-            continue; // the run on this repository ends with a pass
+            continue; // the run on this repository ends with a pass; a request waits for it
           }
+          deferred.remove(m.key());
           start(m, machine, st, e, s, secret, copy, volume, repo, now);
         }
         metrics.outOfSync(metricsKey(m), machine.outOfSync(m.trigger(),
             SyncReconciler.state(m.resource(), status(m)), now));
       } catch (SpecException | InvalidTriggerException ex) {
+        deferred.remove(m.key()); // refused: sync reports the reason
         specError(m, st, e, ex.getMessage(), now);
       }
     }
