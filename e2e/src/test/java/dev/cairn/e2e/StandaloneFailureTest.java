@@ -61,6 +61,7 @@ class StandaloneFailureTest {
     Thread.sleep(300); // into the backup: its lock is taken, packs are being written
     assertThat(ProcessHandle.of(mover).map(ProcessHandle::isAlive)).as("the mover still runs")
         .contains(true);
+    // as systemd stops a unit: both killed at once (the mover may linger as a zombie)
     ProcessHandle.of(mover).ifPresent(ProcessHandle::destroyForcibly);
     first.destroyForcibly().waitFor();
     Path repo = config.resolve("repository");

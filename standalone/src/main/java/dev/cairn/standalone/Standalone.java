@@ -303,7 +303,7 @@ public final class Standalone implements AutoCloseable {
     Path result = e.moverResult() == null ? null : Path.of(e.moverResult());
     var alive = e.moverPid() == null ? java.util.Optional.<ProcessHandle>empty()
         : ProcessHandle.of(e.moverPid()).filter(h -> h.isAlive()
-            && h.info().command().map(c -> c.contains("java")).orElse(true));
+            && h.info().command().map(c -> c.contains("java")).orElse(false)); // not a zombie
     if (alive.isPresent() && result != null) {
       log.info(m.resource(), "adopt-run", "pid", e.moverPid());
       watchRun(m, machine, new MoverRun(alive.get(), null, result,
@@ -312,15 +312,24 @@ public final class Standalone implements AutoCloseable {
     }
     MoverOutcome outcome = result == null ? null : MoverRun.outcome(result, null, null)
         .orElse(null);
+    interrupted(m, machine, outcome, e.moverPid(), "is gone", now);
+  }
+
+  /**
+   * Records the end of a run that this process did not see through: its mover's result when
+   * there is one, else an interruption, retried at once (the run did not fail, it was stopped;
+   * the retries stay bounded).
+   */
+  private void interrupted(Managed m, SyncMachine machine, MoverOutcome outcome, Long pid,
+      String how, Instant now) {
     if (outcome == null) {
       outcome = MoverOutcome.failed("interrupted: cairn standalone stopped during the run and"
-          + " its mover" + (e.moverPid() == null ? "" : " (pid " + e.moverPid() + ")")
-          + " is gone");
+          + " its mover" + (pid == null ? "" : " (pid " + pid + ")") + " " + how);
     }
     finish(m, machine, outcome, null, now);
     if (!outcome.success()) {
       SyncStatus after = status(m);
-      if (after.currentRun != null) { // retried at once: the run did not fail, it was stopped
+      if (after.currentRun != null) {
         after.currentRun = new RunPlan(after.currentRun.actions(), after.currentRun.attempt(),
             after.currentRun.job(), SyncStatus.text(now), after.currentRun.unlock());
         save(m, after);
@@ -335,6 +344,13 @@ public final class Standalone implements AutoCloseable {
     }
     run.handle().onExit().thenRun(() -> {
       try {
+        if (run.process() == null) { // adopted: no exit code, and no result if it was killed
+          synchronized (this) {
+            interrupted(m, machine, MoverRun.outcome(run.result(), run.log(), null).orElse(null),
+                run.handle().pid(), "ended without a result", clock.instant());
+          }
+          return;
+        }
         MoverOutcome outcome = run.outcome();
         synchronized (this) {
           var image = outcome.success() ? run.copy() == null ? null
