@@ -40,7 +40,7 @@ final class RestoreOperation {
       RestoreOptions opts = new RestoreOptions(new PathPatterns(req.includes()),
           new PathPatterns(req.excludes()), req.delete(), req.verify(), req.sparse());
       Path snapPath = Path.of("/").resolve(sub.startsWith("/") ? sub.substring(1) : sub);
-      RestoreResult r = new Restorer(repo, new RepositoryPackSource(repo), opts)
+      RestoreResult r = new Restorer(repo.treesOnce(), new RepositoryPackSource(repo), opts)
           .restore(tree, req.target(), snapPath);
       return new RestoreOutcome(found, r, Duration.between(started, Instant.now()));
     }

@@ -193,6 +193,18 @@ public final class Repository implements BlobLoader, AutoCloseable {
 
   @Override
   public byte[] loadBlob(BlobType type, Id id) throws IOException {
+    return loadBlob(type, id, true);
+  }
+
+  /**
+   * This repository's blobs without keeping the trees it loads: for a walk that reads each tree
+   * once (a restore), where the tree cache would only hold memory.
+   */
+  public BlobLoader treesOnce() {
+    return (type, id) -> loadBlob(type, id, false);
+  }
+
+  private byte[] loadBlob(BlobType type, Id id, boolean cacheTrees) throws IOException {
     BlobHandle h = new BlobHandle(id, type);
     if (type == BlobType.TREE) {
       byte[] cached = treeCache.get(id);
@@ -210,7 +222,7 @@ public final class Repository implements BlobLoader, AutoCloseable {
       try {
         byte[] raw = backend.load(new Handle(FileType.PACK, pb.pack().hex()), pb.offset(), pb.length());
         byte[] plain = codec.open(pb, raw, 0);
-        if (type == BlobType.TREE) {
+        if (type == BlobType.TREE && cacheTrees) {
           treeCache.put(id, plain);
         }
         return plain;

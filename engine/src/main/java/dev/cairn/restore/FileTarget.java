@@ -1,26 +1,31 @@
 package dev.cairn.restore;
 
 import dev.cairn.fs.SparseWriter;
-import dev.cairn.tree.Node;
+import dev.cairn.core.Id;
+import java.util.List;
 import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * One regular file being restored: its node, and how many blob writes are still missing. The
+ * One regular file being restored: its metadata, and how many blob writes are still missing. The
  * file is opened on the first write and closed, sized and given its metadata after the last.
  */
 final class FileTarget {
   final Path path;
-  final Node node;
+  final ItemMeta meta;
+  /** The blobs of the content, kept only for {@code --verify}; else null. */
+  final List<Id> content;
   final long size;
   private final boolean sparse;
   private int remaining;
   private SparseWriter writer;
   private String failure;
 
-  FileTarget(Path path, Node node, long size, int blobs, boolean sparse) {
+  FileTarget(Path path, ItemMeta meta, List<Id> content, long size, int blobs,
+      boolean sparse) {
     this.path = path;
-    this.node = node;
+    this.meta = meta;
+    this.content = content;
     this.size = size;
     this.remaining = blobs;
     this.sparse = sparse;

@@ -20,18 +20,22 @@ final class MetadataWriter {
   }
 
   void apply(Path path, Node node) throws IOException {
-    fs.lchown(path, (int) node.uid(), (int) node.gid());
-    if (node.type() != NodeType.SYMLINK && node.extendedAttributes() != null) {
-      for (ExtendedAttribute x : node.extendedAttributes()) {
+    apply(path, ItemMeta.of(node));
+  }
+
+  void apply(Path path, ItemMeta node) throws IOException {
+    fs.lchown(path, node.uid(), node.gid());
+    if (node.type() != NodeType.SYMLINK) {
+      for (ExtendedAttribute x : node.xattrs()) {
         if (x.name().startsWith("user.")) {
           fs.setXattr(path, x.name(), x.value());
         }
       }
     }
     if (node.type() == NodeType.FILE || node.type() == NodeType.DIR) {
-      fs.setFileTimes(path, node.atime().toInstant(), node.mtime().toInstant());
+      fs.setFileTimes(path, node.atime(), node.mtime());
     } else {
-      fs.setTimes(path, node.atime().toInstant(), node.mtime().toInstant());
+      fs.setTimes(path, node.atime(), node.mtime());
     }
     if (node.type() != NodeType.SYMLINK) {
       fs.chmod(path, Node.unixMode(node.mode()) & 07777);

@@ -107,7 +107,9 @@ public final class Restorer {
       if (!included && !(isDir && options.includes().mayMatchBelow(snap))) {
         continue;
       }
-      restored.add(path);
+      if (options.delete()) { // only --delete asks what the restore wrote
+        restored.add(path);
+      }
       try {
         planNode(n, path, snap, fresh);
       } catch (IOException e) {
@@ -174,8 +176,11 @@ public final class Restorer {
       located.add(copies.get(0));
       size += copies.get(0).plaintextLength();
     }
-    FileTarget f = new FileTarget(path, n, size, located.size(), options.sparse());
-    files.add(f);
+    FileTarget f = new FileTarget(path, ItemMeta.of(n), options.verify() ? content : null, size,
+        located.size(), options.sparse());
+    if (options.verify()) { // only --verify reads the files again
+      files.add(f);
+    }
     if (located.isEmpty()) {
       f.createEmpty();
       completed(f);
@@ -190,7 +195,7 @@ public final class Restorer {
 
   private void completed(FileTarget f) {
     try {
-      applyMetadata(f.path, f.node);
+      metadata.apply(f.path, f.meta);
       filesDone.incrementAndGet();
       bytes.addAndGet(f.size);
     } catch (IOException e) {

@@ -33,7 +33,7 @@ final class Verifier {
   }
 
   private boolean check(FileTarget f) {
-    List<Id> content = f.node.content() == null ? List.of() : f.node.content();
+    List<Id> content = f.content == null ? List.of() : f.content;
     try (FileChannel ch = FileChannel.open(f.path, StandardOpenOption.READ)) {
       long offset = 0;
       for (Id id : content) {

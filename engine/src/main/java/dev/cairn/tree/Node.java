@@ -17,6 +17,8 @@ import java.util.Objects;
  * {@link #builder(byte[], NodeType)}.
  */
 public final class Node {
+  /** The link target of every node that has none (never handed out: see linkTarget()). */
+  private static final byte[] NO_TARGET = new byte[0];
   private final byte[] name;
   private final NodeType type;
   private final long mode;
@@ -56,7 +58,8 @@ public final class Node {
     this.deviceId = b.deviceId;
     this.size = b.size;
     this.links = b.links;
-    this.linkTarget = b.linkTarget == null ? new byte[0] : b.linkTarget.clone();
+    this.linkTarget = b.linkTarget == null || b.linkTarget.length == 0 ? NO_TARGET
+        : b.linkTarget.clone();
     this.extendedAttributes =
         b.extendedAttributes == null ? List.of() : List.copyOf(b.extendedAttributes);
     this.device = b.device;

@@ -94,8 +94,8 @@ final class NodeJson {
         case "ctime" -> b.ctime = in.time();
         case "uid" -> b.uid = in.unsigned(32);
         case "gid" -> b.gid = in.unsigned(32);
-        case "user" -> b.user = in.string();
-        case "group" -> b.group = in.string();
+        case "user" -> b.user = in.string().intern(); // a few names for many nodes
+        case "group" -> b.group = in.string().intern();
         case "inode" -> b.inode = in.unsigned(64);
         case "device_id" -> b.deviceId = in.unsigned(64);
         case "size" -> b.size = in.unsigned(64);
