@@ -115,7 +115,7 @@ final class BackupOperation {
         req.oneFileSystem(), req.ignoreCtime(), req.ignoreInode(), req.readConcurrency(),
         Runtime.getRuntime().availableProcessors());
     Id parentTree = parent == null ? null : parent.snapshot().tree();
-    Archiver archiver = new Archiver(saver, repo, fs, opts, listener);
+    Archiver archiver = new Archiver(saver, repo.treesOnce(), fs, opts, listener);
     List<Path> scanRoots = req.source() instanceof BackupSource.Contents c ? List.of(c.dir())
         : ((BackupSource.Paths) req.source()).paths();
     Thread scan = new Thread(() -> new Scanner(fs, opts.excludes()).scan(scanRoots, listener),
