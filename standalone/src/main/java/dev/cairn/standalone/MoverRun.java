@@ -36,12 +36,12 @@ record MoverRun(ProcessHandle handle, Process process, Path result, Path log, St
 
   /** The ended mover's result: its file, else the last JSON line of its log, else a failure. */
   MoverOutcome outcome() {
-    return outcome(result, log, process).orElseGet(() -> MoverOutcome.failed("the mover ended"
+    return outcome(result, log).orElseGet(() -> MoverOutcome.failed("the mover ended"
         + (process == null ? "" : " with exit code " + process.exitValue())
         + " without a result; its log: " + log));
   }
 
-  static Optional<MoverOutcome> outcome(Path result, Path log, Process process) {
+  static Optional<MoverOutcome> outcome(Path result, Path log) {
     for (Path p : new Path[] {result, log}) {
       try {
         if (p != null && Files.exists(p)) {

@@ -310,7 +310,7 @@ public final class Standalone implements AutoCloseable {
           result.resolveSibling("mover.log"), null, null));
       return;
     }
-    MoverOutcome outcome = result == null ? null : MoverRun.outcome(result, null, null)
+    MoverOutcome outcome = result == null ? null : MoverRun.outcome(result, null)
         .orElse(null);
     interrupted(m, machine, outcome, e.moverPid(), "is gone", now);
   }
@@ -346,7 +346,7 @@ public final class Standalone implements AutoCloseable {
       try {
         if (run.process() == null) { // adopted: no exit code, and no result if it was killed
           synchronized (this) {
-            interrupted(m, machine, MoverRun.outcome(run.result(), run.log(), null).orElse(null),
+            interrupted(m, machine, MoverRun.outcome(run.result(), run.log()).orElse(null),
                 run.handle().pid(), "ended without a result", clock.instant());
           }
           return;

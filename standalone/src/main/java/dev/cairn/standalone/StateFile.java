@@ -78,10 +78,7 @@ public final class StateFile {
     try {
       Files.createDirectories(file.getParent());
       Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-      try (var out = Files.newOutputStream(tmp)) {
-        JSON.writeValue(new NoClose(out), root);
-        out.flush();
-      }
+      Files.write(tmp, JSON.writeValueAsBytes(root));
       try (var ch = java.nio.channels.FileChannel.open(tmp,
           java.nio.file.StandardOpenOption.WRITE)) {
         ch.force(true);
@@ -108,17 +105,5 @@ public final class StateFile {
 
   static JsonNode tree(SyncStatus st, boolean source) {
     return JSON.valueToTree(source ? st.toSource() : st.toDestination());
-  }
-
-  /** Jackson closes the stream it writes; the caller closes this one after flushing it. */
-  private static final class NoClose extends java.io.FilterOutputStream {
-    NoClose(java.io.OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void close() throws IOException {
-      flush();
-    }
   }
 }
