@@ -8,10 +8,6 @@ import java.util.Arrays;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.bouncycastle.crypto.engines.AESEngine;
-import org.bouncycastle.crypto.macs.Poly1305;
-import org.bouncycastle.crypto.params.KeyParameter;
-import org.bouncycastle.crypto.params.ParametersWithIV;
 
 /**
  * An encryption key of restic's scheme (restic-format.md 2.3): a 32-byte AES-256 key for CTR
@@ -39,14 +35,12 @@ public final class Key {
   /** IVs come from a per-thread buffer refilled 4 KiB at a time, not a locked call per blob. */
   private static final ThreadLocal<RandomBuffer> IVS = ThreadLocal.withInitial(RandomBuffer::new);
   private static final ThreadLocal<Cipher> CTR = ThreadLocal.withInitial(Key::newCtr);
-  private static final ThreadLocal<Poly1305> POLY =
-      ThreadLocal.withInitial(() -> new Poly1305(AESEngine.newInstance()));
+  private static final ThreadLocal<Poly1305Aes> POLY = ThreadLocal.withInitial(Poly1305Aes::new);
 
   private final byte[] encrypt;
   private final byte[] macK;
   private final byte[] macR;
   private final SecretKeySpec aesKey;
-  private final byte[] polyKey;
 
   /** A key from its three parts: 32-byte {@code encrypt}, 16-byte {@code k} and {@code r}. */
   public Key(byte[] encrypt, byte[] macK, byte[] macR) {
@@ -57,10 +51,6 @@ public final class Key {
     this.macK = macK.clone();
     this.macR = macR.clone();
     this.aesKey = new SecretKeySpec(this.encrypt, "AES");
-    // BouncyCastle's Poly1305-AES wants r first, then the AES key k.
-    this.polyKey = new byte[32];
-    System.arraycopy(macR, 0, polyKey, 0, 16);
-    System.arraycopy(macK, 0, polyKey, 16, 16);
   }
 
   /** A new key from the system's strong random source. */
@@ -175,10 +165,7 @@ public final class Key {
   }
 
   private void mac(byte[] iv, byte[] ct, int off, int len, byte[] out, int outOff) {
-    Poly1305 p = POLY.get();
-    p.init(new ParametersWithIV(new KeyParameter(polyKey), iv));
-    p.update(ct, off, len);
-    p.doFinal(out, outOff);
+    POLY.get().tag(macK, macR, iv, ct, off, len, out, outOff);
   }
 
   /** Runs {@code len} bytes through an initialised CTR cipher, {@value #CTR_SLICE} at a time. */
