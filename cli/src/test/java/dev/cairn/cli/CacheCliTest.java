@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The local cache end to end: a backup fills it with index and snapshot files, a restore adds the
- * tree packs (and only those), later commands read them from the cache, and {@code --no-cache}
- * and {@code --cache-dir} are honoured.
+ * The local cache end to end: a backup fills it with index and snapshot files and the tree packs
+ * it writes, a restore adds the tree packs it reads (and only those), later commands read them
+ * from the cache, and {@code --no-cache} and {@code --cache-dir} are honoured.
  */
 class CacheCliTest {
   private static final String PASSWORD = "cache-pw";
@@ -40,6 +40,14 @@ class CacheCliTest {
     Path dir = repositoryCache(cacheBase);
     assertThat(names(dir.resolve("index"))).isEqualTo(names(repo.resolve("index")));
     assertThat(names(dir.resolve("snapshots"))).isEqualTo(names(repo.resolve("snapshots")));
+    // the backup kept a copy of the tree packs it saved, as restic does: the next backup reads
+    // its parent's trees from there
+    Map<String, Path> savedTrees = files(dir.resolve("data"));
+    assertThat(savedTrees).isNotEmpty();
+    assertThat(savedTrees.size()).isLessThan(files(repo.resolve("data")).size());
+    for (Map.Entry<String, Path> e : savedTrees.entrySet()) {
+      assertThat(e.getValue()).hasSameBinaryContentAs(files(repo.resolve("data")).get(e.getKey()));
+    }
 
     cli.run("snapshots").assertOk();
     Path out = tmp.resolve("out");
@@ -49,7 +57,7 @@ class CacheCliTest {
 
     Map<String, Path> cachedPacks = files(dir.resolve("data"));
     Map<String, Path> repoPacks = files(repo.resolve("data"));
-    assertThat(cachedPacks).isNotEmpty();
+    assertThat(cachedPacks).isNotEmpty().containsOnlyKeys(savedTrees.keySet());
     assertThat(repoPacks.keySet()).containsAll(cachedPacks.keySet());
     assertThat(cachedPacks.size()).as("data packs are not cached").isLessThan(repoPacks.size());
     for (Map.Entry<String, Path> e : cachedPacks.entrySet()) {

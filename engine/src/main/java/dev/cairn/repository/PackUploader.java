@@ -172,6 +172,9 @@ public final class PackUploader implements BlobSaver, AutoCloseable {
 
   private void upload(PackSpool w) throws IOException {
     PackSpool.Finished p = w.finish();
+    if (p.blobs().stream().anyMatch(b -> b.handle().type() == BlobType.TREE)) {
+      repo.treePackSaving(p.id());
+    }
     repo.backend().save(new Handle(FileType.PACK, p.id().hex()), w.channel(), p.length());
     stats.packUploaded(p.length());
     repo.index().addPack(p.blobs());

@@ -40,6 +40,7 @@ public final class Repository implements BlobLoader, AutoCloseable {
   private volatile MasterIndex index = new MasterIndex();
   private final TreeCache treeCache = new TreeCache(64L << 20);
   private final List<Consumer<MasterIndex>> indexLoaded = new CopyOnWriteArrayList<>();
+  private final List<Consumer<Id>> treePackSaving = new CopyOnWriteArrayList<>();
 
   Repository(Backend backend, Key key, Id keyId, Config config, Compression compression) {
     this.backend = backend;
@@ -93,6 +94,22 @@ public final class Repository implements BlobLoader, AutoCloseable {
    */
   public void onIndexLoaded(Consumer<MasterIndex> fn) {
     indexLoaded.add(fn);
+  }
+
+  /**
+   * Calls {@code fn} with the id of every pack holding tree blobs that this process's uploaders
+   * are about to save, before the backend is asked to store it (for example to have a cache keep
+   * a copy of it, as restic does: the next backup reads those trees as its parent's).
+   */
+  public void onTreePackSaving(Consumer<Id> fn) {
+    treePackSaving.add(fn);
+  }
+
+  /** Tells the {@link #onTreePackSaving} listeners that {@code pack} is about to be saved. */
+  void treePackSaving(Id pack) {
+    for (Consumer<Id> fn : treePackSaving) {
+      fn.accept(pack);
+    }
   }
 
   /**

@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -195,12 +196,17 @@ public final class RepositoryLocator {
       return repo;
     }
     cached.useCache(cache);
+    // tree packs: those the index lists, and those this process saves (restic caches them on
+    // upload too, so that the next backup reads its parent's trees from the cache)
+    Set<String> saving = ConcurrentHashMap.newKeySet();
+    cached.cacheablePacks(saving::contains);
+    repo.onTreePackSaving(pack -> saving.add(pack.hex()));
     repo.onIndexLoaded(index -> {
       Set<String> treePacks = new HashSet<>();
       for (Id pack : index.packsWithTrees()) {
         treePacks.add(pack.hex());
       }
-      cached.cacheablePacks(treePacks::contains);
+      cached.cacheablePacks(name -> treePacks.contains(name) || saving.contains(name));
     });
     return repo;
   }

@@ -67,8 +67,9 @@ public final class CachedBackend extends FilterBackend {
   }
 
   /**
-   * Which packs to cache, by name: those holding tree blobs, known once the index is loaded.
-   * Until this is called no pack is cached.
+   * Which packs to cache, by name: those holding tree blobs, which the caller knows from the
+   * index and from the packs its uploaders save; tested when a pack is saved or loaded. Until
+   * this is called no pack is cached.
    */
   public void cacheablePacks(Predicate<String> packs) {
     this.cacheablePacks = packs;
