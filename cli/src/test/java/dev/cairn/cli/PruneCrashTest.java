@@ -98,6 +98,12 @@ class PruneCrashTest {
     }
 
     @Override
+    public void removeIfPresent(Handle h) throws IOException {
+      change("remove " + h.type().dir());
+      super.removeIfPresent(h);
+    }
+
+    @Override
     public byte[] load(Handle h, long offset, int length) throws IOException {
       if (cut) {
         throw new Cut("load");

@@ -87,6 +87,20 @@ public interface Backend extends Closeable {
   void remove(Handle h) throws IOException;
 
   /**
+   * Removes a file if it is there: like {@link #remove}, but a missing file is not an error.
+   * For callers that only want the file gone (prune); a store whose deletion is idempotent (S3)
+   * does this in one request instead of asking first. Decorators forward it as they forward
+   * {@link #remove}.
+   */
+  default void removeIfPresent(Handle h) throws IOException {
+    try {
+      remove(h);
+    } catch (NoSuchFileException e) {
+      // already gone: what the caller wanted
+    }
+  }
+
+  /**
    * Reads exactly {@code length} (greater than 0) bytes at {@code offset} into {@code dst} from
    * {@code dstOff}; same errors as {@link #load(Handle, long, int)}. Stores that can read into
    * a caller's buffer override this to avoid an allocation per read.

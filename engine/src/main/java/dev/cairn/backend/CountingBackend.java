@@ -80,6 +80,12 @@ public final class CountingBackend extends FilterBackend {
   }
 
   @Override
+  public void removeIfPresent(Handle h) throws IOException {
+    deletes.increment();
+    inner.removeIfPresent(h);
+  }
+
+  @Override
   public String toString() {
     return "counting(" + inner + ")";
   }

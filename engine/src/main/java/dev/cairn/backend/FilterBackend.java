@@ -69,6 +69,11 @@ public abstract class FilterBackend implements Backend {
   }
 
   @Override
+  public void removeIfPresent(Handle h) throws IOException {
+    inner.removeIfPresent(h);
+  }
+
+  @Override
   public void close() throws IOException {
     inner.close();
   }

@@ -118,6 +118,16 @@ public final class LimitedBackend extends FilterBackend {
   }
 
   @Override
+  public void removeIfPresent(Handle h) throws IOException {
+    acquire();
+    try {
+      inner.removeIfPresent(h);
+    } finally {
+      semaphore.release();
+    }
+  }
+
+  @Override
   public String toString() {
     return "limited(" + permits + ", " + inner + ")";
   }

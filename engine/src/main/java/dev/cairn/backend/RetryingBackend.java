@@ -185,6 +185,14 @@ public final class RetryingBackend extends FilterBackend {
   }
 
   @Override
+  public void removeIfPresent(Handle h) throws IOException {
+    retry("Remove", describe(h), attempt -> {
+      inner.removeIfPresent(h);
+      return null;
+    });
+  }
+
+  @Override
   public String toString() {
     return "retrying(" + inner + ")";
   }

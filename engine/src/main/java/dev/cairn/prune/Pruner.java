@@ -6,7 +6,6 @@ import dev.cairn.core.Id;
 import dev.cairn.repository.Futures;
 import dev.cairn.repository.Repository;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -93,11 +92,7 @@ public final class Pruner {
       for (Id id : ids) {
         futures.add(pool.submit(() -> {
           Handle h = new Handle(type, id.hex());
-          try {
-            repo.backend().remove(h);
-          } catch (NoSuchFileException e) {
-            // already gone: what we wanted
-          }
+          repo.backend().removeIfPresent(h);
           listener.detail("removed " + h);
           return null;
         }));

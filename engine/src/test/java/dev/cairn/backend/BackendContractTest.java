@@ -232,6 +232,18 @@ public abstract class BackendContractTest {
   }
 
   @Test
+  void removeIfPresentRemovesAndAcceptsAMissingFile() throws Exception {
+    Handle keep = saveNamed(FileType.PACK, bytes(12));
+    Handle drop = saveNamed(FileType.PACK, bytes(13));
+    backend.removeIfPresent(drop);
+    assertThat(listed(FileType.PACK)).containsOnlyKeys(keep.name());
+    assertThatThrownBy(() -> backend.stat(drop)).isInstanceOf(NoSuchFileException.class);
+    backend.removeIfPresent(drop);
+    backend.removeIfPresent(new Handle(FileType.SNAPSHOT, Id.hash(new byte[] {2}).hex()));
+    assertThat(listed(FileType.PACK)).containsOnlyKeys(keep.name());
+  }
+
+  @Test
   void concurrentSavesAllLand() throws Exception {
     int threads = 8;
     int perThread = 20;

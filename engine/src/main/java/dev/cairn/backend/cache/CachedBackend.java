@@ -149,13 +149,26 @@ public final class CachedBackend extends FilterBackend {
     try {
       inner.remove(h);
     } finally {
-      Cache c = cache;
-      if (c != null && Cache.holds(h.type()) && Id.isValid(h.name())) {
-        try {
-          c.remove(h);
-        } catch (IOException e) {
-          // dropped by the next list
-        }
+      uncache(h);
+    }
+  }
+
+  @Override
+  public void removeIfPresent(Handle h) throws IOException {
+    try {
+      inner.removeIfPresent(h);
+    } finally {
+      uncache(h);
+    }
+  }
+
+  private void uncache(Handle h) {
+    Cache c = cache;
+    if (c != null && Cache.holds(h.type()) && Id.isValid(h.name())) {
+      try {
+        c.remove(h);
+      } catch (IOException e) {
+        // dropped by the next list
       }
     }
   }

@@ -38,7 +38,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  *   <li>{@link #load} is GetObject with {@code Range: bytes=off-end}; {@link #stat} HeadObject;
  *       {@link #list} ListObjectsV2 page by page, {@code data/} recursively.
  *   <li>{@link #remove} is HEAD then DeleteObject, because S3 deletes missing keys silently
- *       and the contract wants {@link NoSuchFileException}.
+ *       and the contract wants {@link NoSuchFileException}; {@link #removeIfPresent} (prune)
+ *       is the DeleteObject alone.
  *   <li>Failures are {@link dev.cairn.backend.BackendException}s naming endpoint, bucket, key
  *       and HTTP status, and saying whether a retry may help; the SDK does not retry.
  * </ul>
@@ -214,6 +215,16 @@ public final class S3Backend implements Backend {
     if (!exists(key)) {
       throw new NoSuchFileException(loc.url(key));
     }
+    delete(key);
+  }
+
+  /** One DeleteObject: S3 answers 204 whether or not the key was there, so no HEAD first. */
+  @Override
+  public void removeIfPresent(Handle h) throws IOException {
+    delete(key(h));
+  }
+
+  private void delete(String key) throws IOException {
     try {
       s3.deleteObject(b -> b.bucket(loc.bucket()).key(key));
     } catch (RuntimeException e) {
