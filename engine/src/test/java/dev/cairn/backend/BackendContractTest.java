@@ -102,6 +102,20 @@ public abstract class BackendContractTest {
   }
 
   @Test
+  void savingAFileUnderAnExistingNameFails() throws Exception {
+    byte[] data = bytes(1000);
+    Handle h = saveNamed(FileType.PACK, data);
+    Path file = tempDir.resolve("other-spool");
+    java.nio.file.Files.write(file, bytes(2000));
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      assertThatThrownBy(() -> backend.save(h, ch, 2000))
+          .isInstanceOf(FileAlreadyExistsException.class)
+          .hasMessageContaining(h.name());
+    }
+    assertThat(backend.load(h)).isEqualTo(data);
+  }
+
+  @Test
   void loadReadsARange() throws Exception {
     byte[] data = bytes(5000);
     Handle h = saveNamed(FileType.PACK, data);

@@ -7,6 +7,7 @@ import dev.cairn.backend.BackendException;
 import dev.cairn.backend.FileInfo;
 import dev.cairn.backend.Handle;
 import dev.cairn.backend.HttpProxies;
+import dev.cairn.backend.SpoolInputStream;
 import dev.cairn.core.FileType;
 import dev.cairn.core.Id;
 import java.io.EOFException;
@@ -16,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.time.Duration;
 import java.util.Arrays;
@@ -113,13 +115,24 @@ public final class RestBackend implements Backend {
 
   @Override
   public void save(Handle h, byte[] data, int off, int len) throws IOException {
+    post(h, BodyPublishers.ofByteArray(data, off, len));
+  }
+
+  /** Streams the spool file as the body (with its length): no array of the whole pack. */
+  @Override
+  public void save(Handle h, FileChannel src, long len) throws IOException {
+    post(h, BodyPublishers.fromPublisher(
+        BodyPublishers.ofInputStream(() -> new SpoolInputStream(src, len)), len));
+  }
+
+  private void post(Handle h, HttpRequest.BodyPublisher body) throws IOException {
     URI uri = uriOf(h);
     if (exists(uri)) {
       throw new FileAlreadyExistsException(uri.toString());
     }
     HttpRequest.Builder req = request(uri)
         .header("Content-Type", "application/octet-stream")
-        .POST(BodyPublishers.ofByteArray(data, off, len));
+        .POST(body);
     Http.expectOk(send(req, "POST", uri), "POST", uri);
   }
 

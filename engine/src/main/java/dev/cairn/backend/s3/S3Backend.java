@@ -4,10 +4,14 @@ import dev.cairn.backend.Backend;
 import dev.cairn.backend.BackendException;
 import dev.cairn.backend.FileInfo;
 import dev.cairn.backend.Handle;
+import dev.cairn.backend.SpoolInputStream;
 import dev.cairn.core.FileType;
 import dev.cairn.core.Id;
+import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.security.MessageDigest;
@@ -92,7 +96,19 @@ public final class S3Backend implements Backend {
     if (off < 0 || len < 0 || off + len > data.length) {
       throw new IndexOutOfBoundsException("range " + off + "+" + len + " of " + data.length);
     }
-    writer.put(key, data, off, len, contentMd5(data, off, len));
+    writer.put(key, () -> new ByteArrayInputStream(data, off, len), len,
+        contentMd5(data, off, len));
+  }
+
+  /**
+   * Streams the spool file into one PutObject (its MD5 read first, from the page cache), so no
+   * array of the whole pack is made; the default would read it into one per upload in flight.
+   */
+  @Override
+  public void save(Handle h, FileChannel src, long len) throws IOException {
+    String key = key(h);
+    writer.put(key, () -> new SpoolInputStream(src, len), len,
+        contentMd5(new SpoolInputStream(src, len)));
   }
 
   @Override
@@ -265,10 +281,23 @@ public final class S3Backend implements Backend {
   }
 
   private static String contentMd5(byte[] data, int off, int len) {
+    MessageDigest md5 = md5();
+    md5.update(data, off, len);
+    return Base64.getEncoder().encodeToString(md5.digest());
+  }
+
+  private static String contentMd5(InputStream body) throws IOException {
+    MessageDigest md5 = md5();
+    byte[] buf = new byte[64 << 10];
+    for (int n; (n = body.read(buf)) >= 0; ) {
+      md5.update(buf, 0, n);
+    }
+    return Base64.getEncoder().encodeToString(md5.digest());
+  }
+
+  private static MessageDigest md5() {
     try {
-      MessageDigest md5 = MessageDigest.getInstance("MD5");
-      md5.update(data, off, len);
-      return Base64.getEncoder().encodeToString(md5.digest());
+      return MessageDigest.getInstance("MD5");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK has no MD5", e);
     }

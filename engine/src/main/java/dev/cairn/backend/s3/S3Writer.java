@@ -1,9 +1,9 @@
 package dev.cairn.backend.s3;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
@@ -20,17 +20,18 @@ final class S3Writer {
   }
 
   /**
-   * Uploads {@code len} bytes of {@code data} from {@code off} as {@code key} in one PutObject,
-   * with {@code Content-MD5} and {@code If-None-Match: *}. The body is streamed from the array,
-   * not copied.
+   * Uploads the {@code len} bytes that {@code body} streams as {@code key} in one PutObject,
+   * with {@code Content-MD5} and {@code If-None-Match: *}. The SDK may open {@code body} more
+   * than once (to sign the payload, then to send it); nothing is copied into a buffer of the
+   * whole body.
    *
    * @throws FileAlreadyExistsException when the server reports the key exists (412)
    */
-  void put(String key, byte[] data, int off, int len, String md5) throws IOException {
+  void put(String key, ContentStreamProvider body, long len, String md5) throws IOException {
     PutObjectRequest.Builder req = PutObjectRequest.builder()
         .bucket(loc.bucket())
         .key(key)
-        .contentLength((long) len)
+        .contentLength(len)
         .contentMD5(md5)
         .contentType("application/octet-stream")
         .ifNoneMatch("*");
@@ -38,10 +39,9 @@ final class S3Writer {
       // archive classes, which restic keeps for data packs only, are refused by S3Config
       req.storageClass(storageClass);
     }
-    RequestBody body = RequestBody.fromContentProvider(
-        () -> new ByteArrayInputStream(data, off, len), len, "application/octet-stream");
     try {
-      s3.putObject(req.build(), body);
+      s3.putObject(req.build(),
+          RequestBody.fromContentProvider(body, len, "application/octet-stream"));
     } catch (RuntimeException e) {
       if (S3Errors.status(e) == 412) {
         throw new FileAlreadyExistsException(loc.url(key), null, "exists (412)");

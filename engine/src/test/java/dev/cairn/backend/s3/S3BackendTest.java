@@ -169,7 +169,7 @@ class S3BackendTest extends BackendContractTest {
     try (SdkHttpClient http = S3Clients.http(config);
         S3Client s3 = S3Clients.s3(config, http)) {
       S3Writer writer = new S3Writer(s3, config.location(), null);
-      assertThatThrownBy(() -> writer.put(key, new byte[5], 0, 5, md5OfOtherBytes))
+      assertThatThrownBy(() -> writer.put(key, () -> new java.io.ByteArrayInputStream(new byte[5]), 5, md5OfOtherBytes))
           .isInstanceOf(BackendException.class)
           .hasMessageContaining("s3 PUT " + config.location().url(key) + ": 400");
     }
