@@ -24,10 +24,11 @@ ENV LANG=C.UTF-8 \
 COPY --from=build /src/cli/target/cairn.jar /opt/cairn/cairn.jar
 COPY bin/cairn /opt/cairn/bin/cairn
 COPY deploy/image/mover-restic/entry.sh /mover-restic/entry.sh
-# the first run writes the class-data archive next to the jar (bin/cairn), here, once
+# bin/cairn writes its class-data archives next to the jar on first use: here, once, both the
+# one for local and REST repositories and the one for S3 repositories
 RUN chmod 0755 /opt/cairn/bin/cairn /mover-restic/entry.sh \
-    && cairn version \
-    && ls /opt/cairn/cairn-cds-*.jsa \
+    && cairn version && cairn -r s3:archive-training version \
+    && ls /opt/cairn/cairn-cds-local-*.jsa /opt/cairn/cairn-cds-s3-*.jsa \
     && mkdir -p /cache /data && chmod 1777 /cache
 USER 65532:65532
 WORKDIR /tmp

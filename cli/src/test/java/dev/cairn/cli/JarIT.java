@@ -145,4 +145,46 @@ class JarIT {
     Run unknown = run(List.of(entry.toString(), "replicate"), env, tmp);
     assertThat(unknown.exit()).isEqualTo(2);
   }
+
+  @Test
+  void binCairnMakesOneClassDataArchivePerKindOfStoreAndUsesIt() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("opt"));
+    Path jar = Files.copy(JAR, dir.resolve("cairn.jar"));
+    Map<String, String> env = Map.of("CAIRN_JAR", jar.toString(), "CAIRN_CDS", "on");
+    String cairn = ROOT.resolve("bin/cairn").toString();
+    Run first = run(List.of(cairn, "version"), env, tmp);
+    assertThat(first.exit()).as(first.stderr()).isZero();
+    assertThat(archives(dir)).containsOnlyKeys("local");
+    // an S3 repository, however it is given, gets the archive trained on S3
+    Run s3 = run(List.of(cairn, "--repo=s3:http://127.0.0.1:9/bucket", "version"), env, tmp);
+    assertThat(s3.exit()).as(s3.stderr()).isZero();
+    Map<String, Long> sizes = archives(dir);
+    assertThat(sizes).containsOnlyKeys("local", "s3");
+    assertThat(sizes.get("s3") - sizes.get("local")).as("the S3 client's classes")
+        .isGreaterThan(10L << 20);
+    Map<String, String> s3Env = new java.util.HashMap<>(env);
+    s3Env.put("RESTIC_REPOSITORY", "s3:http://127.0.0.1:9/bucket");
+    for (Map<String, String> e : List.of(env, s3Env)) {
+      Run again = run(List.of(cairn, "version"), e, tmp);
+      assertThat(again.exit()).isZero();
+      assertThat(again.stdout()).isEqualTo(first.stdout());
+      assertThat(again.stderr()).isEmpty();
+    }
+    assertThat(archives(dir)).isEqualTo(sizes);
+  }
+
+  /** The class-data archives next to a jar, by kind of store, with their sizes. */
+  private static Map<String, Long> archives(Path dir) throws IOException {
+    Map<String, Long> found = new java.util.TreeMap<>();
+    try (var files = Files.list(dir)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Matcher m = Pattern.compile("cairn-cds-(local|s3)-.+\\.jsa").matcher(
+            f.getFileName().toString());
+        if (m.matches()) {
+          found.put(m.group(1), Files.size(f));
+        }
+      }
+    }
+    return found;
+  }
 }
