@@ -18,7 +18,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.function.Consumer;
-import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -119,9 +118,10 @@ public final class S3Backend implements Backend {
     String key = key(h);
     String range = offset == 0 && length == 0 ? null
         : "bytes=" + offset + "-" + (length == 0 ? "" : String.valueOf(offset + length - 1));
-    ResponseBytes<GetObjectResponse> got;
-    try {
-      got = s3.getObjectAsBytes(b -> b.bucket(loc.bucket()).key(key).range(range));
+    byte[] out;
+    try (ResponseInputStream<GetObjectResponse> in =
+        s3.getObject(b -> b.bucket(loc.bucket()).key(key).range(range))) {
+      out = readBody(in);
     } catch (RuntimeException e) {
       if (S3Errors.missingKey(e)) {
         throw new NoSuchFileException(loc.url(key));
@@ -139,12 +139,27 @@ public final class S3Backend implements Backend {
         throw shortRead(key, offset, length, size);
       }
       throw S3Errors.translate(e, "GET", loc, key);
+    } catch (IOException e) {
+      throw new BackendException("s3 GET " + loc.url(key) + ": " + e.getMessage(), e, true);
     }
-    byte[] out = got.asByteArrayUnsafe();
     if (length > 0 && out.length != length) {
       throw shortRead(key, offset, length, offset + out.length);
     }
     return out;
+  }
+
+  /**
+   * The body in one array of the size the response announces (the SDK's byte transformer grows
+   * a buffer by doubling and copies it at the end: three times a pack's size at its peak).
+   */
+  private static byte[] readBody(ResponseInputStream<GetObjectResponse> in) throws IOException {
+    Long size = in.response().contentLength();
+    if (size == null || size < 0 || size > Integer.MAX_VALUE - 8) {
+      return in.readAllBytes();
+    }
+    byte[] out = new byte[size.intValue()];
+    int n = in.readNBytes(out, 0, out.length);
+    return n == out.length ? out : java.util.Arrays.copyOf(out, n);
   }
 
   /** Streams the range straight into {@code dst}: no intermediate buffers for large ranges. */
