@@ -48,7 +48,8 @@ public interface Backend extends Closeable {
    * Stores the first {@code len} bytes of {@code src} under {@code h}, atomically, like {@link
    * #save(Handle, byte[], int, int)}. {@code src} is read with positional reads only (its
    * position is not used, it is not closed) and may be read again by a retry. Stores that can
-   * copy from a file override this; the default reads the bytes into memory first.
+   * copy or stream from a file (local, S3, REST) override this; the default reads the bytes
+   * into memory first.
    */
   default void save(Handle h, FileChannel src, long len) throws IOException {
     if (len > Integer.MAX_VALUE - 8) {

@@ -149,8 +149,8 @@ public final class S3Backend implements Backend {
   }
 
   /**
-   * The body in one array of the size the response announces (the SDK's byte transformer grows
-   * a buffer by doubling and copies it at the end: three times a pack's size at its peak).
+   * The body in one array of the size the response announces (the SDK's byte transformer
+   * collects it in a growing buffer and copies that into the result at the end).
    */
   private static byte[] readBody(ResponseInputStream<GetObjectResponse> in) throws IOException {
     Long size = in.response().contentLength();
