@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.regex.Matcher;
@@ -87,10 +88,10 @@ final class TrainingS3Endpoint implements AutoCloseable {
       case "PUT" -> {
         byte[] body = ex.getRequestBody().readAllBytes();
         boolean ifNoneMatch = "*".equals(ex.getRequestHeaders().getFirst("If-None-Match"));
-        if (ifNoneMatch && objects.putIfAbsent(key, body) != null) {
+        byte[] before = ifNoneMatch ? objects.putIfAbsent(key, body) : objects.put(key, body);
+        if (ifNoneMatch && before != null) {
           reply(ex, 412, error("PreconditionFailed"));
         } else {
-          objects.put(key, body);
           ex.getResponseHeaders().add("ETag", "\"" + Integer.toHexString(key.hashCode()) + "\"");
           reply(ex, 200, new byte[0]);
         }
@@ -130,7 +131,7 @@ final class TrainingS3Endpoint implements AutoCloseable {
       return;
     }
     ex.getResponseHeaders().add("Content-Range", "bytes " + from + "-" + to + "/" + data.length);
-    byte[] part = java.util.Arrays.copyOfRange(data, (int) from, (int) to + 1);
+    byte[] part = Arrays.copyOfRange(data, (int) from, (int) to + 1);
     reply(ex, 206, part);
   }
 

@@ -10,13 +10,10 @@ import dev.cairn.core.Id;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
+import java.util.Arrays;
 import java.util.function.Consumer;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -96,7 +93,7 @@ public final class S3Backend implements Backend {
       throw new IndexOutOfBoundsException("range " + off + "+" + len + " of " + data.length);
     }
     writer.put(key, () -> new ByteArrayInputStream(data, off, len), len,
-        contentMd5(data, off, len));
+        S3Writer.contentMd5(new ByteArrayInputStream(data, off, len)));
   }
 
   /**
@@ -107,7 +104,7 @@ public final class S3Backend implements Backend {
   public void save(Handle h, FileChannel src, long len) throws IOException {
     String key = key(h);
     writer.put(key, () -> new SpoolInputStream(src, len), len,
-        contentMd5(new SpoolInputStream(src, len)));
+        S3Writer.contentMd5(new SpoolInputStream(src, len)));
   }
 
   @Override
@@ -140,7 +137,7 @@ public final class S3Backend implements Backend {
       }
       throw S3Errors.translate(e, "GET", loc, key);
     } catch (IOException e) {
-      throw new BackendException("s3 GET " + loc.url(key) + ": " + e.getMessage(), e, true);
+      throw readFailed(key, e);
     }
     if (length > 0 && out.length != length) {
       throw shortRead(key, offset, length, offset + out.length);
@@ -159,7 +156,7 @@ public final class S3Backend implements Backend {
     }
     byte[] out = new byte[size.intValue()];
     int n = in.readNBytes(out, 0, out.length);
-    return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+    return n == out.length ? out : Arrays.copyOf(out, n);
   }
 
   /** Streams the range straight into {@code dst}: no intermediate buffers for large ranges. */
@@ -187,8 +184,13 @@ public final class S3Backend implements Backend {
     } catch (EOFException e) {
       throw e;
     } catch (IOException e) {
-      throw new BackendException("s3 GET " + loc.url(key) + ": " + e.getMessage(), e, true);
+      throw readFailed(key, e);
     }
+  }
+
+  /** A GET whose body broke off: worth a retry. */
+  private BackendException readFailed(String key, IOException e) {
+    return new BackendException("s3 GET " + loc.url(key) + ": " + e.getMessage(), e, true);
   }
 
   private EOFException shortRead(String key, long offset, int length, long size) {
@@ -293,28 +295,5 @@ public final class S3Backend implements Backend {
     String dir = h.type().dir();
     return loc.key(h.type() == FileType.PACK ? dir + "/" + name.substring(0, 2) + "/" + name
         : dir + "/" + name);
-  }
-
-  private static String contentMd5(byte[] data, int off, int len) {
-    MessageDigest md5 = md5();
-    md5.update(data, off, len);
-    return Base64.getEncoder().encodeToString(md5.digest());
-  }
-
-  private static String contentMd5(InputStream body) throws IOException {
-    MessageDigest md5 = md5();
-    byte[] buf = new byte[64 << 10];
-    for (int n; (n = body.read(buf)) >= 0; ) {
-      md5.update(buf, 0, n);
-    }
-    return Base64.getEncoder().encodeToString(md5.digest());
-  }
-
-  private static MessageDigest md5() {
-    try {
-      return MessageDigest.getInstance("MD5");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no MD5", e);
-    }
   }
 }

@@ -1,7 +1,11 @@
 package dev.cairn.backend.s3;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -75,5 +79,20 @@ final class S3Writer {
         throw S3Errors.translate(e, "PUT (create bucket)", loc, "");
       }
     }
+  }
+
+  /** The base64 MD5 of what {@code body} reads, for {@code Content-MD5}. */
+  static String contentMd5(InputStream body) throws IOException {
+    MessageDigest md5;
+    try {
+      md5 = MessageDigest.getInstance("MD5");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK has no MD5", e);
+    }
+    byte[] buf = new byte[64 << 10];
+    for (int n; (n = body.read(buf)) >= 0; ) {
+      md5.update(buf, 0, n);
+    }
+    return Base64.getEncoder().encodeToString(md5.digest());
   }
 }
