@@ -69,7 +69,8 @@ class FixtureRepositoryTest {
   void wrongPasswordIsReported() throws Exception {
     // extracted first: without the fixtures the test is skipped, not failed by the assumption
     Path root = Fixtures.extract("restic014-v2-testpol", tmp).resolve("repo014");
-    assertThatThrownBy(() -> RepositoryOpener.open(LocalBackend.open(root), "nope", Compression.AUTO))
+    assertThatThrownBy(
+            () -> RepositoryOpener.open(LocalBackend.open(root), "nope", Compression.AUTO))
         .isInstanceOf(WrongPasswordException.class)
         .hasMessageContaining("wrong password");
   }
